@@ -1,0 +1,58 @@
+# Ontschot — the two commands of the quick start are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck unit e2e install bench bench-extraction bench-matching bench-taxonomy snapshot docs clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/ontschot demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+unit: $(STAMP)
+	$(BIN)/pytest -q -m "not e2e"
+
+e2e: $(STAMP)
+	$(BIN)/pytest -q -m e2e
+
+test: lint typecheck $(STAMP)
+	$(BIN)/pytest -q
+
+bench: bench-taxonomy bench-extraction bench-matching
+
+bench-taxonomy: $(STAMP)
+	$(BIN)/python bench/taxonomy_import.py
+
+bench-extraction: $(STAMP)
+	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_speed.py
+
+bench-matching: $(STAMP)
+	$(BIN)/python bench/matching.py --quick
+
+snapshot: $(STAMP)
+	$(BIN)/python scripts/build_taxonomy_snapshot.py ../shared/data/esco
+
+docs: $(STAMP)
+	$(BIN)/ontschot config docs --out docs/configuration.md
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

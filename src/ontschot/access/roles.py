@@ -1,0 +1,68 @@
+"""Roles, scopes and the one permission table that every service checks against.
+
+A permission is `action -> {role: scope}`. The scope says how far a role may act:
+`own` (own caseload or own records), `organisation` (own organisation), `region` (whole
+region), or `public` for actions anyone may do without logging in. A role missing from an
+action's mapping may not do it at all. Services call `actor.require(action)`; routes
+declare the same action so the permission-matrix test can try every route for every role.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    COACH = "coach"
+    EMPLOYER_ADVISER = "employer_adviser"
+    PROGRAMME_MANAGER = "programme_manager"
+    PARTNER_ADMIN = "partner_admin"
+    EMPLOYER = "employer"
+    ANALYST = "analyst"
+    SYSTEM_ADMIN = "system_admin"
+
+
+class Scope(StrEnum):
+    PUBLIC = "public"
+    OWN = "own"
+    ORGANISATION = "organisation"
+    REGION = "region"
+
+
+ROLE_LABELS_NL: dict[Role, str] = {
+    Role.COACH: "Arbeidsmarktcoach",
+    Role.EMPLOYER_ADVISER: "Werkgeversadviseur",
+    Role.PROGRAMME_MANAGER: "Programmamanager",
+    Role.PARTNER_ADMIN: "Beheerder partnerorganisatie",
+    Role.EMPLOYER: "Werkgever",
+    Role.ANALYST: "Analist",
+    Role.SYSTEM_ADMIN: "Systeembeheerder",
+}
+
+ALL_ROLES = frozenset(Role)
+R, O, W, P = Scope.REGION, Scope.ORGANISATION, Scope.OWN, Scope.PUBLIC
+
+
+def everyone(scope: Scope) -> dict[Role, Scope]:
+    return dict.fromkeys(Role, scope)
+
+
+# action -> role -> scope. Contexts add their actions here, never elsewhere.
+PERMISSIONS: dict[str, dict[Role, Scope]] = {
+    # platform and taxonomy: ESCO is public open data
+    "health.read": {},
+    "taxonomy.read": {},
+    "taxonomy.import": {Role.SYSTEM_ADMIN: R},
+}
+
+# Actions anyone may perform without logging in.
+PUBLIC_ACTIONS = frozenset({"health.read", "taxonomy.read"})
+
+
+def scope_for(action: str, role: Role) -> Scope | None:
+    """The scope `role` has for `action`, or None when it may not do it."""
+    if action in PUBLIC_ACTIONS:
+        return Scope.PUBLIC
+    if action not in PERMISSIONS:
+        raise KeyError(f"undeclared action {action!r}: add it to access.roles.PERMISSIONS")
+    return PERMISSIONS[action].get(role)

@@ -1,0 +1,76 @@
+"""FastAPI app factory: API under /api/v1, Dutch pages under /, static files locally."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ontschot import __version__
+from ontschot.config import Settings, load_settings
+from ontschot.db import make_engine, make_sessionmaker
+from ontschot.deps import DbSession
+from ontschot.web.problems import install_problem_handlers
+from ontschot.web.security import API_PREFIX, SecurityHeaders
+from ontschot.web.templating import PACKAGE_DIR
+
+API_DESCRIPTION = """Ontschot REST API for partners in an arbeidsmarktregio.
+
+Conventions (NL API Design Rules): lowerCamelCase JSON, errors as `application/problem+json`
+(invalid input is 400 listing every field), no trailing slashes, an `API-Version` header on
+every response. ESCO concepts are identified by their URIs.
+This service uses the ESCO classification of the European Commission."""
+
+
+def create_app(
+    settings: Settings | None = None, session_factory: sessionmaker[Session] | None = None
+) -> FastAPI:
+    settings = settings or load_settings()
+    logging.basicConfig(level=settings.log_level.upper())
+    app = FastAPI(
+        title="Ontschot API",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,  # Swagger UI would load its assets from a CDN
+        redoc_url=None,
+        redirect_slashes=False,
+    )
+    app.state.settings = settings
+    if session_factory is None:
+        session_factory = make_sessionmaker(make_engine(settings.database_url))
+    app.state.sessionmaker = session_factory
+
+    install_problem_handlers(app)
+    app.add_middleware(SecurityHeaders, hsts=settings.behind_tls)
+    app.mount("/static", StaticFiles(directory=str(PACKAGE_DIR / "web" / "static")), "static")
+
+    api = APIRouter(prefix=API_PREFIX, redirect_slashes=False)
+    api.add_api_route("/health", health, methods=["GET"], tags=["platform"])
+    for router in _api_routers():
+        api.include_router(router)
+    app.include_router(api)
+    for router in _page_routers():
+        app.include_router(router)
+    return app
+
+
+def health(db: DbSession) -> dict[str, str]:
+    """Liveness and database reachability; public, carries no personal data."""
+    db.execute(text("SELECT 1"))
+    return {"status": "ok", "version": __version__}
+
+
+def _api_routers() -> list[APIRouter]:
+    from ontschot.taxonomy.api import router as taxonomy_api
+
+    return [taxonomy_api]
+
+
+def _page_routers() -> list[APIRouter]:
+    from ontschot.taxonomy.pages import router as taxonomy_pages
+
+    return [taxonomy_pages]

@@ -1,0 +1,89 @@
+"""The `ontschot` command. Each context adds its own sub-commands from `<context>/cli.py`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ontschot.config import SettingsError, load_settings, settings_markdown
+
+app = typer.Typer(help="Ontschot: shared labour-market infrastructure for a region.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
+config_app = typer.Typer(help="Configuration.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(config_app, name="config")
+
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a clear message on standard error and exit non-zero."""
+    err.print(f"[bold red]Fout:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def settings_or_exit():  # type: ignore[no-untyped-def]
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc), 2)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply migrations and load the bundled ESCO taxonomy when the database has none."""
+    from ontschot.setup import prepare_database
+
+    settings = settings_or_exit()
+    summary = prepare_database(settings, progress=sys.stderr.isatty())
+    typer.echo(summary)
+
+
+@config_app.command("docs")
+def config_docs(out: Path = typer.Option(Path("docs/configuration.md"), help="File to write.")) -> None:
+    """Write the configuration reference generated from the settings class."""
+    out.write_text(settings_markdown(), encoding="utf-8")
+    typer.echo(f"wrote {out}")
+
+
+@config_app.command("check")
+def config_check() -> None:
+    """Validate the ONTSCHOT_* environment and print the effective settings (no secrets)."""
+    settings = settings_or_exit()
+    for name, value in settings.model_dump().items():
+        shown = "***" if "secret" in name else value
+        typer.echo(f"{name} = {shown}")
+
+
+@app.command("serve")
+def serve(
+    host: str = typer.Option(None, help="Address to listen on (default from ONTSCHOT_HOST)."),
+    port: int = typer.Option(None, help="Port to listen on (default from ONTSCHOT_PORT)."),
+) -> None:
+    """Serve the web app and API."""
+    import uvicorn
+
+    from ontschot.app import create_app
+    from ontschot.setup import prepare_database
+
+    settings = settings_or_exit()
+    prepare_database(settings, progress=sys.stderr.isatty())
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                log_level=settings.log_level)
+
+
+def _register_context_commands() -> None:
+    from ontschot.taxonomy.cli import taxonomy_app
+
+    app.add_typer(taxonomy_app, name="taxonomy")
+
+
+_register_context_commands()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""ESCO occupations, skills, their relations and hierarchy; bundled snapshot and importer."""

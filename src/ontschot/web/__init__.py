@@ -1,0 +1,1 @@
+"""Shared web layer: problem responses, security headers, templates and static assets."""
