@@ -1,5 +1,7 @@
 """Import every context's models so that Base.metadata is complete (Alembic, tests)."""
 
+from ontschot.access import models as access_models
+from ontschot.audit import models as audit_models
 from ontschot.taxonomy import models as taxonomy_models
 
-__all__ = ["taxonomy_models"]
+__all__ = ["access_models", "audit_models", "taxonomy_models"]

@@ -51,6 +51,19 @@ class Settings(BaseSettings):
         le=100_000,
         description="Login attempts or API-token requests per client address per minute.",
     )
+    argon2_time_cost: int = Field(
+        3,
+        ge=1,
+        le=20,
+        description="Argon2id iterations for password hashes. Lower only in tests (1) to keep "
+        "the suite fast; existing hashes are upgraded at the next login.",
+    )
+    argon2_memory_kib: int = Field(
+        65536,
+        ge=8,
+        le=1_048_576,
+        description="Argon2id memory per password hash in KiB. Lower only in tests (e.g. 64).",
+    )
     behind_tls: bool = Field(
         False, description="True when served behind TLS: sends HSTS and Secure cookies."
     )

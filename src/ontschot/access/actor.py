@@ -43,6 +43,19 @@ class Actor:
     token_id: int | None = None
     # An API token may narrow the role's actions to a subset; None means no narrowing.
     token_actions: frozenset[str] | None = field(default=None)
+    region_code: str | None = None
+    # A visitor who is not logged in: may only do PUBLIC_ACTIONS (the role is then ignored).
+    is_anonymous: bool = False
+
+    @classmethod
+    def visitor(cls) -> Actor:
+        """Nobody logged in; only public actions are allowed."""
+        return cls(role=Role.ANALYST, user_id=None, organisation_id=None,
+                   display_name="bezoeker", via="page", is_anonymous=True)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return not self.is_anonymous
 
     @classmethod
     def cli(cls, display_name: str = "ontschot-cli") -> Actor:
@@ -51,6 +64,8 @@ class Actor:
                    display_name=display_name, organisation_name="beheer", via="cli")
 
     def scope(self, action: str) -> Scope | None:
+        if self.is_anonymous:
+            return Scope.PUBLIC if scope_for(action, self.role) == Scope.PUBLIC else None
         if self.token_actions is not None and action not in self.token_actions:
             scope = scope_for(action, self.role)
             return Scope.PUBLIC if scope == Scope.PUBLIC else None
@@ -66,8 +81,41 @@ class Actor:
             raise ProblemError(403, f"Uw rol mag deze handeling ({action}) niet uitvoeren.")
         return scope
 
+    def require_within(
+        self,
+        action: str,
+        *,
+        organisation_id: int | None = None,
+        owner_user_id: int | None = None,
+        region_code: str | None = None,
+    ) -> Scope:
+        """Like `require`, and also check that the object lies inside the actor's scope.
+
+        Pass what is known about the object: the organisation it belongs to, the user whose
+        caseload it is in, its region. OWN needs the owner (or, without an owner, the same
+        organisation), ORGANISATION the same organisation, REGION the same region when both
+        regions are known. Raises a 403 problem otherwise.
+        """
+        scope = self.require(action)
+        if scope in (Scope.PUBLIC,):
+            return scope
+        if scope == Scope.REGION:
+            inside = region_code is None or self.region_code is None or (
+                region_code == self.region_code)
+        elif scope == Scope.ORGANISATION:
+            inside = organisation_id is not None and organisation_id == self.organisation_id
+        elif owner_user_id is not None:
+            inside = owner_user_id == self.user_id
+        else:
+            inside = organisation_id is not None and organisation_id == self.organisation_id
+        if not inside:
+            raise ProblemError(403, f"Dit valt buiten uw bereik voor deze handeling ({action}).")
+        return scope
+
     @property
     def role_label(self) -> str:
+        if self.is_anonymous:
+            return "Bezoeker"
         return ROLE_LABELS_NL[self.role]
 
     def navigation(self) -> tuple[NavItem, ...]:

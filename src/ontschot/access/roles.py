@@ -40,7 +40,7 @@ ROLE_LABELS_NL: dict[Role, str] = {
 }
 
 ALL_ROLES = frozenset(Role)
-R, O, W, P = Scope.REGION, Scope.ORGANISATION, Scope.OWN, Scope.PUBLIC
+R, O, W, P = Scope.REGION, Scope.ORGANISATION, Scope.OWN, Scope.PUBLIC  # noqa: E741
 
 
 def everyone(scope: Scope) -> dict[Role, Scope]:
@@ -53,6 +53,50 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     "health.read": {},
     "taxonomy.read": {},
     "taxonomy.import": {Role.SYSTEM_ADMIN: R},
+    # access: own account, landing page, organisations, users, API tokens
+    "account.read": everyone(W),
+    "dashboard.read": everyone(W),
+    "organisation.read": everyone(R),
+    "organisation.create": {Role.SYSTEM_ADMIN: R},
+    "user.read": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "user.create": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "user.update": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "api_token.read": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "api_token.create": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "api_token.revoke": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    # audit: the processing log; a subject's own view is read on the subject's behalf
+    "audit.read": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "audit.subject.read": {
+        Role.COACH: W, Role.EMPLOYER_ADVISER: W, Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R,
+    },
+    # registry (people, employers, interop). Candidate visibility beyond the own
+    # organisation follows consent: see people/visibility.py. Analysts see no personal data.
+    "candidate.read": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.PROGRAMME_MANAGER: O,
+                       Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "candidate.create": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.PARTNER_ADMIN: O,
+                         Role.EMPLOYER: W, Role.SYSTEM_ADMIN: R},
+    "candidate.update": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.PARTNER_ADMIN: O,
+                         Role.SYSTEM_ADMIN: R},
+    "candidate.export": {Role.COACH: O, Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "candidate.erase": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "candidate.suggestions.read": {Role.EMPLOYER: W, Role.EMPLOYER_ADVISER: O, Role.COACH: O,
+                                   Role.SYSTEM_ADMIN: R},
+    "consent.manage": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.PARTNER_ADMIN: O,
+                       Role.SYSTEM_ADMIN: R},
+    "introduction.create": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.SYSTEM_ADMIN: R},
+    "introduction.read": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.EMPLOYER: W,
+                          Role.SYSTEM_ADMIN: R},
+    "employer.read": {**everyone(R), Role.EMPLOYER: W},
+    "employer.create": {Role.EMPLOYER_ADVISER: R, Role.COACH: R, Role.PARTNER_ADMIN: O,
+                        Role.SYSTEM_ADMIN: R},
+    "vacancy.read": {**everyone(R), Role.EMPLOYER: W},
+    "vacancy.create": {Role.EMPLOYER_ADVISER: R, Role.COACH: R, Role.PARTNER_ADMIN: O,
+                       Role.EMPLOYER: W, Role.SYSTEM_ADMIN: R},
+    "vacancy.update": {Role.EMPLOYER_ADVISER: R, Role.PARTNER_ADMIN: O, Role.EMPLOYER: W,
+                       Role.SYSTEM_ADMIN: R},
+    "import.run": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "export.run": {Role.PARTNER_ADMIN: O, Role.EMPLOYER_ADVISER: R, Role.ANALYST: R,
+                   Role.SYSTEM_ADMIN: R},
 }
 
 # Actions anyone may perform without logging in.

@@ -1,0 +1,1 @@
+"""The processing log (verwerkingslog): who did what with whose data, when and why."""
