@@ -128,3 +128,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _backend_counts:
         parts = ", ".join(f"{name}: {count} tests" for name, count in sorted(_backend_counts.items()))
         terminalreporter.write_line(f"database backends exercised: {parts}")
+    if "postgresql" not in _backend_counts:
+        reason = "not reachable" if os.environ.get(PG_URL_VAR) else f"{PG_URL_VAR} is not set"
+        terminalreporter.write_line(f"PostgreSQL database tests were SKIPPED: {reason}")
