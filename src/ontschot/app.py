@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ontschot import __version__
+from ontschot.access.actor import Actor
+from ontschot.access.deps import requires
+from ontschot.audit.service import configure_pseudonymisation
 from ontschot.config import Settings, load_settings
 from ontschot.db import make_engine, make_sessionmaker
 from ontschot.deps import DbSession
@@ -40,6 +44,7 @@ def create_app(
         redirect_slashes=False,
     )
     app.state.settings = settings
+    configure_pseudonymisation(settings.secret_key)
     if session_factory is None:
         session_factory = make_sessionmaker(make_engine(settings.database_url))
     app.state.sessionmaker = session_factory
@@ -58,19 +63,25 @@ def create_app(
     return app
 
 
-def health(db: DbSession) -> dict[str, str]:
+def health(db: DbSession, _: Annotated[Actor, Depends(requires("health.read"))]
+           ) -> dict[str, str]:
     """Liveness and database reachability; public, carries no personal data."""
     db.execute(text("SELECT 1"))
     return {"status": "ok", "version": __version__}
 
 
 def _api_routers() -> list[APIRouter]:
+    from ontschot.access.api import router as access_api
+    from ontschot.audit.api import router as audit_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
-    return [taxonomy_api]
+    return [taxonomy_api, access_api, audit_api]
 
 
 def _page_routers() -> list[APIRouter]:
+    from ontschot.access.admin_pages import router as access_admin_pages
+    from ontschot.access.login_pages import router as access_login_pages
+    from ontschot.audit.pages import router as audit_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
-    return [taxonomy_pages]
+    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages]

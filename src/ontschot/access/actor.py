@@ -50,8 +50,14 @@ class Actor:
     @classmethod
     def visitor(cls) -> Actor:
         """Nobody logged in; only public actions are allowed."""
-        return cls(role=Role.ANALYST, user_id=None, organisation_id=None,
-                   display_name="bezoeker", via="page", is_anonymous=True)
+        return cls(
+            role=Role.ANALYST,
+            user_id=None,
+            organisation_id=None,
+            display_name="bezoeker",
+            via="page",
+            is_anonymous=True,
+        )
 
     @property
     def is_authenticated(self) -> bool:
@@ -60,8 +66,14 @@ class Actor:
     @classmethod
     def cli(cls, display_name: str = "ontschot-cli") -> Actor:
         """The operator at the command line acts as system administrator."""
-        return cls(role=Role.SYSTEM_ADMIN, user_id=None, organisation_id=None,
-                   display_name=display_name, organisation_name="beheer", via="cli")
+        return cls(
+            role=Role.SYSTEM_ADMIN,
+            user_id=None,
+            organisation_id=None,
+            display_name=display_name,
+            organisation_name="beheer",
+            via="cli",
+        )
 
     def scope(self, action: str) -> Scope | None:
         if self.is_anonymous:
@@ -100,8 +112,9 @@ class Actor:
         if scope in (Scope.PUBLIC,):
             return scope
         if scope == Scope.REGION:
-            inside = region_code is None or self.region_code is None or (
-                region_code == self.region_code)
+            inside = (
+                region_code is None or self.region_code is None or (region_code == self.region_code)
+            )
         elif scope == Scope.ORGANISATION:
             inside = organisation_id is not None and organisation_id == self.organisation_id
         elif owner_user_id is not None:

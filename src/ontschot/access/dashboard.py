@@ -31,7 +31,10 @@ _PANELS: dict[Role, list[Panel]] = {}
 
 
 def register_dashboard_panel(
-    roles: Role | Iterable[Role], panel: PanelFunction, *, name: str | None = None,
+    roles: Role | Iterable[Role],
+    panel: PanelFunction,
+    *,
+    name: str | None = None,
     order: int = 100,
 ) -> None:
     """Show `panel` on the landing page of `roles`. Registering the same name twice replaces."""

@@ -57,23 +57,35 @@ def rate_limiter(request: Request) -> RateLimiter:
 def actor_for_user(user: AppUser, via: str = "page") -> Actor:
     org = user.organisation
     return Actor(
-        role=Role(user.role), user_id=user.id, organisation_id=org.id,
-        display_name=user.display_name, organisation_name=org.name,
-        organisation_kind=org.kind, via=via, region_code=org.region_code,
+        role=Role(user.role),
+        user_id=user.id,
+        organisation_id=org.id,
+        display_name=user.display_name,
+        organisation_name=org.name,
+        organisation_kind=org.kind,
+        via=via,
+        region_code=org.region_code,
     )
 
 
 def _bearer_actor(request: Request, db: Session, header: str) -> Actor:
     scheme, _, value = header.partition(" ")
     if scheme.lower() != "bearer" or not value.strip() or len(header) > 200:
-        raise ProblemError(400, "De Authorization-header moet de vorm 'Bearer <token>' hebben.",
-                           errors=[{"name": "Authorization", "in": "header",
-                                    "reason": "verwacht 'Bearer <token>'"}])
+        raise ProblemError(
+            400,
+            "De Authorization-header moet de vorm 'Bearer <token>' hebben.",
+            errors=[
+                {"name": "Authorization", "in": "header", "reason": "verwacht 'Bearer <token>'"}
+            ],
+        )
     rate_limiter(request).hit("token", client_address(request))
     token = resolve_token(db, value.strip())
     if token is None:
-        raise ProblemError(401, "Dit API-token is onbekend of ingetrokken.",
-                           headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        raise ProblemError(
+            401,
+            "Dit API-token is onbekend of ingetrokken.",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
     return actor_for_token(token)
 
 
@@ -116,8 +128,7 @@ def requires(action: str) -> Callable[..., Awaitable[Actor]]:
         if actor is None:
             if action in PUBLIC_ACTIONS:
                 return Actor.visitor()
-            raise ProblemError(401, "U bent niet ingelogd.",
-                               headers={"WWW-Authenticate": "Bearer"})
+            raise ProblemError(401, "U bent niet ingelogd.", headers={"WWW-Authenticate": "Bearer"})
         actor.require(action)
         return actor
 
@@ -155,3 +166,18 @@ async def _optional(request: Request, db: DbSession) -> Actor | None:
 # use `requires(...)`: the permission-matrix test fails for a route without a declared action.
 CurrentActor = Annotated[Actor, Depends(_logged_in)]
 OptionalActor = Annotated[Actor | None, Depends(_optional)]
+
+
+def route_actions(app: Any) -> list[tuple[str, str, list[str]]]:
+    """(method, path, declared actions) for every route of `app`, for permission tests."""
+    from fastapi.routing import iter_route_contexts
+
+    rows = []
+    for context in iter_route_contexts(app.routes):
+        dependant = getattr(context, "dependant", None)
+        if dependant is None or not context.path:
+            continue
+        for method in sorted(context.methods or ()):
+            if method != "HEAD":
+                rows.append((method, context.path, declared_actions(dependant)))
+    return rows

@@ -34,7 +34,8 @@ class RateLimiter:
             if len(hits) >= self.per_minute:
                 retry = max(1, int(WINDOW_SECONDS - (now - hits[0])) + 1)
                 raise ProblemError(
-                    429, "Te veel verzoeken vanaf dit adres. Probeer het zo dadelijk opnieuw.",
+                    429,
+                    "Te veel verzoeken vanaf dit adres. Probeer het zo dadelijk opnieuw.",
                     headers={"Retry-After": str(retry)},
                 )
             hits.append(now)

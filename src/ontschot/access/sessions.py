@@ -34,10 +34,16 @@ def cookie_is_secure(settings: Settings) -> bool:
     return settings.behind_tls or settings.environment == "production"
 
 
-def set_cookie(response: Response, name: str, value: str, settings: Settings,
-               max_age: int | None = None) -> None:
+def set_cookie(
+    response: Response, name: str, value: str, settings: Settings, max_age: int | None = None
+) -> None:
     response.set_cookie(
-        name, value, max_age=max_age, httponly=True, samesite="lax", path="/",
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        path="/",
         secure=cookie_is_secure(settings),
     )
 
@@ -46,10 +52,15 @@ def start_session(db: Session, user: AppUser, settings: Settings) -> str:
     """Create a session row (no commit) and return the raw id for the cookie."""
     raw = secrets.token_urlsafe(32)
     now = utcnow()
-    db.add(UserSession(
-        token_hash=sha256(raw), user_id=user.id, created_at=now, last_seen_at=now,
-        expires_at=now + timedelta(hours=settings.session_hours),
-    ))
+    db.add(
+        UserSession(
+            token_hash=sha256(raw),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timedelta(hours=settings.session_hours),
+        )
+    )
     return raw
 
 

@@ -29,10 +29,16 @@ ADMIN_ROLES = frozenset({Role.PARTNER_ADMIN, Role.SYSTEM_ADMIN})
 def actor_for_token(token: ApiToken) -> Actor:
     org = token.organisation
     return Actor(
-        role=Role(token.role), user_id=None, organisation_id=org.id,
-        display_name=f"API-token {token.name}", organisation_name=org.name,
-        organisation_kind=org.kind, via="token", token_id=token.id,
-        token_actions=token.action_set, region_code=org.region_code,
+        role=Role(token.role),
+        user_id=None,
+        organisation_id=org.id,
+        display_name=f"API-token {token.name}",
+        organisation_name=org.name,
+        organisation_kind=org.kind,
+        via="token",
+        token_id=token.id,
+        token_actions=token.action_set,
+        region_code=org.region_code,
     )
 
 
@@ -51,31 +57,49 @@ def resolve_token(db: Session, raw: str) -> ApiToken | None:
 
 
 def _field_error(name: str, reason: str) -> ProblemError:
-    return ProblemError(400, f"Ongeldige invoer in: {name}.",
-                        errors=[{"name": name, "in": "body", "reason": reason}])
+    return ProblemError(
+        400,
+        f"Ongeldige invoer in: {name}.",
+        errors=[{"name": name, "in": "body", "reason": reason}],
+    )
 
 
 def validate_token_request(actor: Actor, *, name: str, role: str, actions: list[str]) -> Role:
     """Check name, role and actions; the role a token gets must be able to do every action."""
     errors = []
     if not NAME_PATTERN.match(name.strip()) or name != name.strip():
-        errors.append({"name": "name", "in": "body",
-                       "reason": "1 tot 100 letters, cijfers, spaties of .,'()/-"})
+        errors.append(
+            {
+                "name": "name",
+                "in": "body",
+                "reason": "1 tot 100 letters, cijfers, spaties of .,'()/-",
+            }
+        )
     try:
         token_role = Role(role)
     except ValueError:
         token_role = None
         errors.append({"name": "role", "in": "body", "reason": "onbekende rol"})
     if token_role in ADMIN_ROLES and actor.role != Role.SYSTEM_ADMIN:
-        errors.append({"name": "role", "in": "body",
-                       "reason": "een beheerrol kan alleen een systeembeheerder toekennen"})
+        errors.append(
+            {
+                "name": "role",
+                "in": "body",
+                "reason": "een beheerrol kan alleen een systeembeheerder toekennen",
+            }
+        )
     if not actions or len(actions) > len(PERMISSIONS):
         errors.append({"name": "actions", "in": "body", "reason": "kies een of meer handelingen"})
     for action in actions:
         known = action in PERMISSIONS and action not in PUBLIC_ACTIONS
         if not known or token_role is None or scope_for(action, token_role) in (None, Scope.PUBLIC):
-            errors.append({"name": "actions", "in": "body",
-                           "reason": f"handeling {action[:60]!r} past niet bij de rol"})
+            errors.append(
+                {
+                    "name": "actions",
+                    "in": "body",
+                    "reason": f"handeling {action[:60]!r} past niet bij de rol",
+                }
+            )
             break
     if errors:
         raise ProblemError(400, "Ongeldige invoer voor het API-token.", errors=errors)
@@ -84,7 +108,12 @@ def validate_token_request(actor: Actor, *, name: str, role: str, actions: list[
 
 
 def create_token(
-    db: Session, *, actor: Actor, organisation_id: int, name: str, role: str,
+    db: Session,
+    *,
+    actor: Actor,
+    organisation_id: int,
+    name: str,
+    role: str,
     actions: list[str],
 ) -> tuple[ApiToken, str]:
     """Create a token; returns the row and the raw value, which is never shown again."""
@@ -95,20 +124,30 @@ def create_token(
     actor.require_within("api_token.create", organisation_id=org.id, region_code=org.region_code)
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
-        name=name, token_hash=sha256(raw), prefix=raw[:12], organisation_id=org.id,
-        role=token_role.value, actions=" ".join(sorted(set(actions))),
+        name=name,
+        token_hash=sha256(raw),
+        prefix=raw[:12],
+        organisation_id=org.id,
+        role=token_role.value,
+        actions=" ".join(sorted(set(actions))),
         created_by_user_id=actor.user_id,
     )
     db.add(token)
     db.flush()
-    audit.record(db, actor=actor, action="api_token.create", object_type="api_token",
-                 object_id=token.id, subject_key=None, purpose="koppeling partnersysteem")
+    audit.record(
+        db,
+        actor=actor,
+        action="api_token.create",
+        object_type="api_token",
+        object_id=token.id,
+        subject_key=None,
+        purpose="koppeling partnersysteem",
+    )
     db.commit()
     return token, raw
 
 
-def list_tokens(db: Session, *, actor: Actor, organisation_id: int | None = None
-                ) -> list[ApiToken]:
+def list_tokens(db: Session, *, actor: Actor, organisation_id: int | None = None) -> list[ApiToken]:
     scope = actor.require("api_token.read")
     query = select(ApiToken).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     if scope != Scope.REGION:
@@ -122,11 +161,21 @@ def revoke_token(db: Session, *, actor: Actor, token_id: int) -> ApiToken:
     token = db.get(ApiToken, token_id)
     if token is None:
         raise NotFoundError("Dit API-token")
-    actor.require_within("api_token.revoke", organisation_id=token.organisation_id,
-                         region_code=token.organisation.region_code)
+    actor.require_within(
+        "api_token.revoke",
+        organisation_id=token.organisation_id,
+        region_code=token.organisation.region_code,
+    )
     if token.revoked_at is None:
         token.revoked_at = utcnow()
-        audit.record(db, actor=actor, action="api_token.revoke", object_type="api_token",
-                     object_id=token.id, subject_key=None, purpose="koppeling partnersysteem")
+        audit.record(
+            db,
+            actor=actor,
+            action="api_token.revoke",
+            object_type="api_token",
+            object_id=token.id,
+            subject_key=None,
+            purpose="koppeling partnersysteem",
+        )
         db.commit()
     return token

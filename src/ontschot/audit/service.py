@@ -123,8 +123,15 @@ def list_entries(
         .limit(page_size)
         .offset((page - 1) * page_size)
     ).all()
-    record(db, actor=actor, action="audit.read", object_type="audit_entry", object_id=None,
-           subject_key=flt.subject_key, purpose="toezicht op verwerkingen")
+    record(
+        db,
+        actor=actor,
+        action="audit.read",
+        object_type="audit_entry",
+        object_id=None,
+        subject_key=flt.subject_key,
+        purpose="toezicht op verwerkingen",
+    )
     db.commit()
     return list(rows), total
 
@@ -144,7 +151,14 @@ def entries_for_subject(db: Session, *, actor: Actor, subject_key: str) -> list[
         .where(AuditEntry.subject_pseudonym == pseudonymise(subject_key))
         .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
     ).all()
-    record(db, actor=actor, action="audit.subject.read", object_type="audit_entry",
-           object_id=None, subject_key=subject_key, purpose="inzage door betrokkene")
+    record(
+        db,
+        actor=actor,
+        action="audit.subject.read",
+        object_type="audit_entry",
+        object_id=None,
+        subject_key=subject_key,
+        purpose="inzage door betrokkene",
+    )
     db.commit()
     return list(rows)

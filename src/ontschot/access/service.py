@@ -1,0 +1,267 @@
+"""Organisations and users: one function per change, each checking permission and logging.
+
+Users are personal data (name, e-mail address), so every read or change of a user writes a
+processing-log entry in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ontschot.access.actor import Actor
+from ontschot.access.models import AppUser, Organisation
+from ontschot.access.passwords import (
+    hash_password,
+    needs_rehash,
+    password_problems,
+    verify_password,
+)
+from ontschot.access.roles import Role, Scope
+from ontschot.access.schemas import OrganisationCreate, UserCreate
+from ontschot.access.sessions import end_sessions_of
+from ontschot.audit import service as audit
+from ontschot.config import Settings
+from ontschot.db import utcnow
+from ontschot.web.problems import NotFoundError, ProblemError
+
+log = logging.getLogger("ontschot.access")
+PURPOSE_ADMIN = "gebruikersbeheer"
+
+
+def _conflict(name: str, reason: str) -> ProblemError:
+    return ProblemError(409, reason, errors=[{"name": name, "in": "body", "reason": reason}])
+
+
+def _bad(name: str, reason: str) -> ProblemError:
+    return ProblemError(
+        400,
+        f"Ongeldige invoer in: {name}.",
+        errors=[{"name": name, "in": "body", "reason": reason}],
+    )
+
+
+# --- organisations ---------------------------------------------------------------------
+
+
+def create_organisation(db: Session, *, actor: Actor, data: OrganisationCreate) -> Organisation:
+    actor.require("organisation.create")
+    if db.scalar(select(Organisation.id).where(Organisation.name == data.name)) is not None:
+        raise _conflict("name", "Er is al een organisatie met deze naam.")
+    org = Organisation(
+        name=data.name,
+        kind=data.kind.value,
+        region_code=data.region_code,
+        region_name=data.region_name,
+    )
+    db.add(org)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="organisation.create",
+        object_type="organisation",
+        object_id=org.id,
+        subject_key=None,
+        purpose="inrichting samenwerking",
+    )
+    db.commit()
+    return org
+
+
+def list_organisations(db: Session, *, actor: Actor) -> list[Organisation]:
+    actor.require("organisation.read")
+    return list(db.scalars(select(Organisation).order_by(Organisation.name)).all())
+
+
+def get_organisation(db: Session, *, actor: Actor, organisation_id: int) -> Organisation:
+    actor.require("organisation.read")
+    org = db.get(Organisation, organisation_id)
+    if org is None:
+        raise NotFoundError("Deze organisatie")
+    return org
+
+
+# --- users -------------------------------------------------------------------------------
+
+
+def is_locked(user: AppUser) -> bool:
+    return user.locked_until is not None and user.locked_until > utcnow()
+
+
+def _user_in_scope(db: Session, actor: Actor, action: str, user_id: int) -> AppUser:
+    user = db.get(AppUser, user_id)
+    if user is None:
+        actor.require(action)
+        raise NotFoundError("Deze gebruiker")
+    actor.require_within(
+        action, organisation_id=user.organisation_id, region_code=user.organisation.region_code
+    )
+    return user
+
+
+def create_user(db: Session, *, actor: Actor, data: UserCreate, settings: Settings) -> AppUser:
+    actor.require("user.create")
+    org_id = data.organisation_id or actor.organisation_id
+    org = db.get(Organisation, org_id) if org_id is not None else None
+    if org is None:
+        raise _bad("organisationId", "onbekende organisatie")
+    actor.require_within("user.create", organisation_id=org.id, region_code=org.region_code)
+    if data.role == Role.SYSTEM_ADMIN and actor.role != Role.SYSTEM_ADMIN:
+        raise ProblemError(403, "Alleen een systeembeheerder kan een systeembeheerder aanmaken.")
+    if data.password is not None and (problems := password_problems(data.password)):
+        raise _bad("password", " ".join(problems))
+    if db.scalar(select(AppUser.id).where(AppUser.email == data.email)) is not None:
+        raise _conflict("email", "Er is al een gebruiker met dit e-mailadres.")
+    user = AppUser(
+        email=data.email,
+        display_name=data.display_name,
+        role=data.role.value,
+        organisation_id=org.id,
+        password_hash=hash_password(data.password, settings) if data.password else None,
+    )
+    db.add(user)
+    try:
+        db.flush()
+    except IntegrityError:
+        db.rollback()
+        raise _conflict("email", "Er is al een gebruiker met dit e-mailadres.") from None
+    audit.record(
+        db,
+        actor=actor,
+        action="user.create",
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+    db.commit()
+    return user
+
+
+def list_users(db: Session, *, actor: Actor, organisation_id: int | None = None) -> list[AppUser]:
+    """Users of the actor's organisation (or of any organisation for a regional scope)."""
+    scope = actor.require("user.read")
+    query = select(AppUser).order_by(func.lower(AppUser.display_name), AppUser.id)
+    if scope != Scope.REGION:
+        if organisation_id is not None and organisation_id != actor.organisation_id:
+            raise ProblemError(403, "Dit valt buiten uw bereik voor deze handeling (user.read).")
+        query = query.where(AppUser.organisation_id == actor.organisation_id)
+    elif organisation_id is not None:
+        query = query.where(AppUser.organisation_id == organisation_id)
+    users = list(db.scalars(query).all())
+    audit.record(
+        db,
+        actor=actor,
+        action="user.read",
+        object_type="user",
+        object_id=None,
+        subject_key=None,
+        purpose=PURPOSE_ADMIN,
+    )
+    db.commit()
+    return users
+
+
+def get_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
+    user = _user_in_scope(db, actor, "user.read", user_id)
+    audit.record(
+        db,
+        actor=actor,
+        action="user.read",
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+    db.commit()
+    return user
+
+
+def disable_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
+    """Block a user from logging in and end their sessions."""
+    user = _user_in_scope(db, actor, "user.update", user_id)
+    if user.id == actor.user_id:
+        raise ProblemError(409, "U kunt uw eigen account niet blokkeren.")
+    user.is_active = False
+    end_sessions_of(db, user.id)
+    audit.record(
+        db,
+        actor=actor,
+        action="user.disable",
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+    db.commit()
+    return user
+
+
+def reset_password(
+    db: Session, *, actor: Actor, user_id: int, new_password: str, settings: Settings
+) -> AppUser:
+    """An administrator sets a new password; the lock is lifted and sessions are ended."""
+    user = _user_in_scope(db, actor, "user.update", user_id)
+    if problems := password_problems(new_password):
+        raise _bad("newPassword", " ".join(problems))
+    user.password_hash = hash_password(new_password, settings)
+    user.failed_logins = 0
+    user.locked_until = None
+    end_sessions_of(db, user.id)
+    audit.record(
+        db,
+        actor=actor,
+        action="user.reset_password",
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+    db.commit()
+    return user
+
+
+# --- login -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: AppUser | None
+    locked_minutes: int = 0
+
+
+def authenticate(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
+    """Check a login; counts failures and locks the account after too many in a row.
+
+    The caller has already validated the shape of `email`. Unknown addresses cost the same
+    hashing time as known ones.
+    """
+    user = db.scalar(select(AppUser).where(AppUser.email == email))
+    now = utcnow()
+    if user is None or not user.is_active or not user.organisation.is_active:
+        verify_password(None, password, settings)
+        return LoginResult(None)
+    if is_locked(user):
+        assert user.locked_until is not None
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        return LoginResult(None, locked_minutes=minutes)
+    if not verify_password(user.password_hash, password, settings):
+        user.failed_logins += 1
+        if user.failed_logins >= settings.login_max_failures:
+            user.locked_until = now + timedelta(minutes=settings.login_lock_minutes)
+            user.failed_logins = 0
+            log.warning("user %s locked after too many failed logins", user.id)
+        db.commit()
+        return LoginResult(None)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if user.password_hash and needs_rehash(user.password_hash, settings):
+        user.password_hash = hash_password(password, settings)
+    return LoginResult(user)
