@@ -17,33 +17,48 @@ from ontschot.config import Settings
 
 _seq = itertools.count(1)
 # Cheap argon2 parameters: hashing in tests must not cost 64 MiB and 3 passes each time.
-FAST_HASH_SETTINGS = Settings(argon2_time_cost=1, argon2_memory_kib=64, environment="test",
-                              database_url="sqlite:///unused.db")
+FAST_HASH_SETTINGS = Settings(
+    argon2_time_cost=1, argon2_memory_kib=64, environment="test", database_url="sqlite:///unused.db"
+)
 DEFAULT_PASSWORD = "correct horse battery staple"
 
 
 def make_organisation(
-    db: Session, kind: str = "gemeente", name: str | None = None,
-    region_code: str = "twente", region_name: str = "Twente",
+    db: Session,
+    kind: str = "gemeente",
+    name: str | None = None,
+    region_code: str = "twente",
+    region_name: str = "Twente",
 ) -> Organisation:
-    org = Organisation(name=name or f"Organisatie {next(_seq)}", kind=kind,
-                       region_code=region_code, region_name=region_name)
+    org = Organisation(
+        name=name or f"Organisatie {next(_seq)}",
+        kind=kind,
+        region_code=region_code,
+        region_name=region_name,
+    )
     db.add(org)
     db.commit()
     return org
 
 
 def make_user(
-    db: Session, role: Role | str = Role.COACH, organisation: Organisation | None = None,
-    password: str | None = DEFAULT_PASSWORD, email: str | None = None,
-    display_name: str | None = None, is_active: bool = True,
+    db: Session,
+    role: Role | str = Role.COACH,
+    organisation: Organisation | None = None,
+    password: str | None = DEFAULT_PASSWORD,
+    email: str | None = None,
+    display_name: str | None = None,
+    is_active: bool = True,
 ) -> AppUser:
     """A user; with `password=None` the user has no password (cannot log in by form)."""
     org = organisation or make_organisation(db)
     n = next(_seq)
     user = AppUser(
-        email=email or f"gebruiker{n}@example.nl", display_name=display_name or f"Gebruiker {n}",
-        role=Role(role).value, organisation_id=org.id, is_active=is_active,
+        email=email or f"gebruiker{n}@example.nl",
+        display_name=display_name or f"Gebruiker {n}",
+        role=Role(role).value,
+        organisation_id=org.id,
+        is_active=is_active,
         password_hash=hash_password(password, FAST_HASH_SETTINGS) if password else None,
     )
     db.add(user)
@@ -56,8 +71,11 @@ def login(client: Any, user: AppUser, password: str = DEFAULT_PASSWORD) -> str:
     page = client.get("/inloggen")
     assert page.status_code == 200, page.text
     token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    response = client.post("/inloggen", data={"email": user.email, "password": password,
-                                              "csrf_token": token}, follow_redirects=False)
+    response = client.post(
+        "/inloggen",
+        data={"email": user.email, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
     return session_csrf(client)
 
@@ -87,7 +105,9 @@ def _role_for(actions: Iterable[str]) -> Role:
 
 
 def api_token_headers(
-    db: Session, owner: AppUser | Organisation, actions: Iterable[str],
+    db: Session,
+    owner: AppUser | Organisation,
+    actions: Iterable[str],
     role: Role | None = None,
 ) -> dict[str, str]:
     """An Authorization header for a fresh API token of `owner`'s organisation.
@@ -101,7 +121,15 @@ def api_token_headers(
     else:
         org_id, token_role = owner.id, role or _role_for(actions)
     raw = "ots_" + secrets.token_urlsafe(32)
-    db.add(ApiToken(name=f"token {next(_seq)}", token_hash=sha256(raw), prefix=raw[:12],
-                    organisation_id=org_id, role=token_role.value, actions=" ".join(actions)))
+    db.add(
+        ApiToken(
+            name=f"token {next(_seq)}",
+            token_hash=sha256(raw),
+            prefix=raw[:12],
+            organisation_id=org_id,
+            role=token_role.value,
+            actions=" ".join(actions),
+        )
+    )
     db.commit()
     return {"Authorization": f"Bearer {raw}"}

@@ -57,8 +57,11 @@ def upgrade() -> None:
         sa.Column("locked_until", UTC(), nullable=True),
         sa.Column("last_login_at", UTC(), nullable=True),
         sa.Column("created_at", UTC(), nullable=False),
-        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
-                                name=op.f("fk_app_user_organisation_id_organisation")),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisation.id"],
+            name=op.f("fk_app_user_organisation_id_organisation"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_app_user")),
         sa.UniqueConstraint("email", name=op.f("uq_app_user_email")),
     )
@@ -73,8 +76,12 @@ def upgrade() -> None:
         sa.Column("created_at", UTC(), nullable=False),
         sa.Column("last_seen_at", UTC(), nullable=False),
         sa.Column("expires_at", UTC(), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["app_user.id"], ondelete="CASCADE",
-                                name=op.f("fk_user_session_user_id_app_user")),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["app_user.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_user_session_user_id_app_user"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_session")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_user_session_token_hash")),
     )
@@ -94,8 +101,11 @@ def upgrade() -> None:
         sa.Column("created_at", UTC(), nullable=False),
         sa.Column("last_used_at", UTC(), nullable=True),
         sa.Column("revoked_at", UTC(), nullable=True),
-        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
-                                name=op.f("fk_api_token_organisation_id_organisation")),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisation.id"],
+            name=op.f("fk_api_token_organisation_id_organisation"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_token")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_token_token_hash")),
     )
@@ -125,18 +135,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_audit_entry_action"), ["action"])
         batch_op.create_index(batch_op.f("ix_audit_entry_actor_user_id"), ["actor_user_id"])
         batch_op.create_index("ix_audit_entry_org_time", ["organisation_id", "occurred_at"])
-        batch_op.create_index("ix_audit_entry_subject_time",
-                              ["subject_pseudonym", "occurred_at"])
+        batch_op.create_index("ix_audit_entry_subject_time", ["subject_pseudonym", "occurred_at"])
     _create_append_only_triggers()
 
 
 def _create_append_only_triggers() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PG_FUNCTION)
-        op.execute("CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry "
-                   "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()")
-        op.execute("CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()")
+        op.execute(
+            "CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry "
+            "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()"
+        )
     else:
         for operation in ("UPDATE", "DELETE"):
             op.execute(
