@@ -22,7 +22,7 @@ err = Console(stderr=True)
 
 def fail(message: str, code: int = 1) -> None:
     """Print a clear message on standard error and exit non-zero."""
-    err.print(f"[bold red]Fout:[/] {message}", highlight=False)
+    err.print(f"[bold red]Fout:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

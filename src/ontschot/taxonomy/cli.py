@@ -16,12 +16,11 @@ out = Console()
 def _session():  # type: ignore[no-untyped-def]
     from ontschot.cli import settings_or_exit
     from ontschot.db import make_engine, make_sessionmaker
-    from ontschot.migrate import upgrade
+    from ontschot.setup import prepare_database
 
     settings = settings_or_exit()
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    return make_sessionmaker(engine)()
+    prepare_database(settings)
+    return make_sessionmaker(make_engine(settings.database_url))()
 
 
 @taxonomy_app.command("import")
