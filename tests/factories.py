@@ -133,3 +133,80 @@ def api_token_headers(
     )
     db.commit()
     return {"Authorization": f"Bearer {raw}"}
+
+
+# --- registry (people, employers): issue 4 -------------------------------------------------
+
+ESCO_SKILL_A = "http://data.europa.eu/esco/skill/000bb1e4-89f0-4b86-be05-05ece3641724"
+ESCO_SKILL_B = "http://data.europa.eu/esco/skill/0023e7a5-43da-4b68-bee3-726ef21f986d"
+ESCO_SKILL_C = "http://data.europa.eu/esco/skill/00298d97-3dc3-4086-a902-bce0a2fba831"
+ESCO_OCCUPATION_CHEF = "http://data.europa.eu/esco/occupation/01484951-15e6-4b88-a20f-1201868d36a0"
+
+
+def actor_of(user: AppUser) -> Any:
+    """The Actor a logged-in user acts as (for calling services directly in tests)."""
+    from ontschot.access.deps import actor_for_user
+
+    return actor_for_user(user)
+
+
+def candidate_payload(**overrides: Any) -> dict[str, Any]:
+    """A valid CandidateCreate body (API field names)."""
+    n = next(_seq)
+    body: dict[str, Any] = {
+        "firstName": "Sanne", "lastName": f"de Vries {n}", "municipality": "Enschede",
+        "email": f"sanne{n}@example.nl", "phone": "06 12345678", "benefit": "ww",
+        "hoursMin": 24, "hoursMax": 36, "drivingLicences": ["B"],
+        "languages": [{"language": "nld", "spoken": "uitstekend", "written": "goed"}],
+        "educations": [{"level": "mbo", "status": "afgerond", "field": "horeca"}],
+        "workHistory": [{"employerName": "Hotel De Kroon", "jobTitle": "kok",
+                         "occupationUri": ESCO_OCCUPATION_CHEF, "startDate": "2018-01-01",
+                         "endDate": "2023-06-30"}],
+        "skills": [{"skillUri": ESCO_SKILL_A, "source": "self_declared"}],
+    }
+    body.update(overrides)
+    return body
+
+
+def make_candidate(db: Session, user: AppUser, *, consents: Iterable[tuple[str, str]] = (),
+                   **overrides: Any) -> Any:
+    """A candidate registered by `user` (in `user`'s organisation), with optional consents
+    given as (purpose, partner_category) pairs."""
+    from ontschot.people.consent import give_consent
+    from ontschot.people.schemas import CandidateCreate
+    from ontschot.people.service import register_candidate
+    from ontschot.people.vum import ConsentPurpose, PartnerCategory
+
+    actor = actor_of(user)
+    data = CandidateCreate.model_validate(candidate_payload(**overrides))
+    candidate = register_candidate(db, actor=actor, data=data)
+    for purpose, category in consents:
+        give_consent(db, actor=actor, candidate_id=candidate.id,
+                     purpose=ConsentPurpose(purpose), partner_category=PartnerCategory(category))
+    return candidate
+
+
+def make_employer(db: Session, *, name: str | None = None, organisation: Organisation | None = None,
+                  kvk_number: str | None = None) -> Any:
+    from ontschot.employers.models import Employer
+    from ontschot.employers.service import employer_key
+
+    name = name or f"Werkgever {next(_seq)} B.V."
+    employer = Employer(name=name, name_norm=employer_key(name), kvk_number=kvk_number,
+                        organisation_id=organisation.id if organisation else None,
+                        municipality="Enschede")
+    db.add(employer)
+    db.commit()
+    return employer
+
+
+def make_vacancy(db: Session, user: AppUser, employer: Any, *, skills: Iterable[str] = (),
+                 **overrides: Any) -> Any:
+    from ontschot.employers.schemas import VacancyCreate
+    from ontschot.employers.service import register_vacancy
+
+    body: dict[str, Any] = {"employerId": employer.id, "title": f"Kok {next(_seq)}",
+                            "municipality": "Enschede", "essentialSkills": list(skills),
+                            "hoursMin": 32, "hoursMax": 40}
+    body.update(overrides)
+    return register_vacancy(db, actor=actor_of(user), data=VacancyCreate.model_validate(body))

@@ -1,0 +1,1 @@
+"""Employers (werkgevers) and their vacancies, with duplicate detection across sources."""

@@ -1,0 +1,178 @@
+"""API shapes of employers and vacancies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from ontschot.people.fields import EscoUri, KvkNumber, MunicipalityName, OtherUri, Postcode, Text
+from ontschot.people.vum import ContractForm
+from ontschot.schemas import ApiModel
+
+
+class VacancyStatus(StrEnum):
+    OPEN = "open"
+    FILLED = "filled"
+    CLOSED = "closed"
+
+
+class SkillRelation(StrEnum):
+    ESSENTIAL = "essential"
+    OPTIONAL = "optional"
+
+
+class RequirementKind(StrEnum):
+    DIPLOMA = "diploma"
+    CERTIFICATE = "certificate"
+    LICENCE = "licence"
+    LANGUAGE = "language"
+
+
+class SalaryPeriod(StrEnum):
+    HOUR = "hour"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class LocationIn(ApiModel):
+    name: str | None = Field(default=None, max_length=200)
+    municipality: MunicipalityName
+    postcode: Postcode | None = None
+
+
+class LocationOut(ApiModel):
+    name: str | None
+    municipality: str
+    postcode: str | None
+
+
+class EmployerCreate(ApiModel):
+    name: Text = Field(max_length=200)
+    kvk_number: KvkNumber | None = None
+    sector: str | None = Field(default=None, max_length=100)
+    municipality: MunicipalityName | None = None
+    organisation_id: int | None = Field(
+        default=None, description="Organisation of this employer's own users, if any."
+    )
+    contact_user_id: int | None = Field(
+        default=None, description="Fixed contact person (vast contactpersoon) at a partner."
+    )
+    locations: list[LocationIn] = Field(default_factory=list, max_length=50)
+
+
+class EmployerRead(ApiModel):
+    id: int
+    name: str
+    kvk_number: str | None
+    sector: str | None
+    municipality: str | None
+    organisation_id: int | None
+    contact_user_id: int | None
+    locations: list[LocationOut]
+    created_at: datetime
+
+
+class RequirementIn(ApiModel):
+    kind: RequirementKind
+    value: Text = Field(max_length=100, description="e.g. mbo, VCA, CE, nld")
+    level: str | None = Field(
+        default=None, max_length=12, description="level for diploma or language (e.g. goed)"
+    )
+
+
+class RequirementOut(ApiModel):
+    kind: str
+    value: str
+    level: str | None
+
+
+class VacancyFields(ApiModel):
+    title: Text = Field(max_length=200)
+    occupation_uri: EscoUri | None = None
+    competentnl_uri: OtherUri | None = None
+    essential_skills: list[EscoUri] = Field(default_factory=list, max_length=200)
+    optional_skills: list[EscoUri] = Field(default_factory=list, max_length=200)
+    requirements: list[RequirementIn] = Field(default_factory=list, max_length=30)
+    hours_min: int | None = Field(default=None, ge=0, le=60)
+    hours_max: int | None = Field(default=None, ge=0, le=60)
+    contract_form: ContractForm | None = None
+    salary_min_cents: int | None = Field(default=None, ge=0)
+    salary_max_cents: int | None = Field(default=None, ge=0)
+    salary_period: SalaryPeriod = SalaryPeriod.MONTH
+    municipality: MunicipalityName
+    start_date: date | None = None
+    closing_date: date | None = None
+    status: VacancyStatus = VacancyStatus.OPEN
+    description: str | None = Field(default=None, max_length=20_000)
+
+    @model_validator(mode="after")
+    def _ranges(self) -> VacancyFields:
+        if (
+            self.hours_min is not None
+            and self.hours_max is not None
+            and (self.hours_min > self.hours_max)
+        ):
+            raise ValueError("minimum uren is groter dan maximum uren")
+        if (
+            self.salary_min_cents is not None
+            and self.salary_max_cents is not None
+            and (self.salary_min_cents > self.salary_max_cents)
+        ):
+            raise ValueError("minimumsalaris is hoger dan maximumsalaris")
+        return self
+
+
+class VacancyCreate(VacancyFields):
+    employer_id: int
+    source: str | None = Field(
+        default=None, max_length=60, description="Partner or feed that supplied the vacancy."
+    )
+    external_id: str | None = Field(default=None, max_length=100)
+
+
+class VacancyUpdate(ApiModel):
+    status: VacancyStatus | None = None
+    closing_date: date | None = None
+    description: str | None = Field(default=None, max_length=20_000)
+    essential_skills: list[EscoUri] | None = None
+    optional_skills: list[EscoUri] | None = None
+
+
+class VacancyRead(ApiModel):
+    id: int
+    employer_id: int
+    employer_name: str
+    title: str
+    occupation_uri: str | None
+    competentnl_uri: str | None
+    essential_skills: list[str]
+    optional_skills: list[str]
+    requirements: list[RequirementOut]
+    hours_min: int | None
+    hours_max: int | None
+    contract_form: str | None
+    salary_min_cents: int | None
+    salary_max_cents: int | None
+    salary_period: str
+    municipality: str
+    start_date: date | None
+    closing_date: date | None
+    status: str
+    description: str | None
+    source: str
+    external_id: str | None
+    canonical_id: int | None = Field(description="Set when this is a duplicate of another.")
+    created_at: datetime
+
+
+class VacancyListItem(ApiModel):
+    id: int
+    title: str
+    employer_id: int
+    employer_name: str
+    municipality: str
+    status: str
+    closing_date: date | None
+    canonical_id: int | None

@@ -1,0 +1,396 @@
+"""Employers and vacancies: registration, reads within scope, and duplicate detection.
+
+Employer users (role `employer`) act for the employers whose `organisation_id` is their own
+organisation: they see and change only those employers' vacancies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ontschot.access.actor import Actor
+from ontschot.access.roles import Scope
+from ontschot.audit import service as audit
+from ontschot.db import utcnow
+from ontschot.employers.models import (
+    Employer,
+    EmployerLocation,
+    Vacancy,
+    VacancyRequirement,
+    VacancySkill,
+)
+from ontschot.employers.schemas import (
+    EmployerCreate,
+    RequirementOut,
+    SkillRelation,
+    VacancyCreate,
+    VacancyRead,
+    VacancyUpdate,
+)
+from ontschot.web.problems import NotFoundError, ProblemError
+
+PURPOSE_VACANCIES = "vacatureregistratie"
+_LEGAL_FORMS = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|holding|groep)\b")
+_GENDER = re.compile(r"\(?\b[mvx](\s*/\s*[mvx])+\b\)?")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, punctuation or extra spaces: 'Bakkerij Jansen B.V.' ->
+    'bakkerij jansen bv' before legal forms are dropped."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.casefold()).split())
+
+
+def employer_key(name: str) -> str:
+    return normalise(_LEGAL_FORMS.sub(" ", name.casefold()))
+
+
+def vacancy_fingerprint(employer_name: str, title: str, municipality: str) -> str:
+    """Same employer, same title, same municipality: the same job, whoever sent it."""
+    title_key = normalise(_GENDER.sub(" ", title.casefold()))
+    raw = "|".join((employer_key(employer_name), title_key, normalise(municipality)))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _employer_condition(actor: Actor, scope: Scope) -> ColumnElement[bool] | None:
+    if scope == Scope.OWN:
+        return Employer.organisation_id == actor.organisation_id
+    return None
+
+
+def register_employer(db: Session, *, actor: Actor, data: EmployerCreate) -> Employer:
+    actor.require("employer.create")
+    if data.kvk_number and db.scalar(
+        select(Employer.id).where(Employer.kvk_number == data.kvk_number)
+    ):
+        raise ProblemError(
+            409,
+            "Er is al een werkgever met dit KvK-nummer.",
+            errors=[{"name": "kvkNumber", "in": "body", "reason": "al geregistreerd"}],
+        )
+    employer = Employer(
+        name=data.name,
+        name_norm=employer_key(data.name),
+        kvk_number=data.kvk_number,
+        sector=data.sector,
+        municipality=data.municipality,
+        organisation_id=data.organisation_id,
+        contact_user_id=data.contact_user_id,
+        locations=[EmployerLocation(**loc.model_dump()) for loc in data.locations],
+    )
+    db.add(employer)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="employer.create",
+        object_type="employer",
+        object_id=employer.id,
+        subject_key=None,
+        purpose=PURPOSE_VACANCIES,
+    )
+    db.commit()
+    return employer
+
+
+def find_or_create_employer(
+    db: Session, *, actor: Actor, name: str, kvk_number: str | None = None
+) -> Employer:
+    """The employer by KvK number or normalised name; a new one when none matches."""
+    if kvk_number:
+        found = db.scalar(select(Employer).where(Employer.kvk_number == kvk_number))
+        if found:
+            return found
+    found = db.scalar(
+        select(Employer)
+        .where(Employer.name_norm == employer_key(name))
+        .order_by(Employer.id)
+        .limit(1)
+    )
+    if found:
+        return found
+    actor.require("employer.create")
+    employer = Employer(
+        name=" ".join(name.split()), name_norm=employer_key(name), kvk_number=kvk_number
+    )
+    db.add(employer)
+    db.flush()
+    return employer
+
+
+def readable_employer(db: Session, *, actor: Actor, employer_id: int) -> Employer:
+    scope = actor.require("employer.read")
+    employer = db.get(Employer, employer_id)
+    if employer is None or (
+        scope == Scope.OWN and employer.organisation_id != actor.organisation_id
+    ):
+        raise NotFoundError("Deze werkgever")
+    return employer
+
+
+def list_employers(
+    db: Session, *, actor: Actor, name: str | None = None, page: int = 1, page_size: int = 25
+) -> tuple[list[Employer], int]:
+    scope = actor.require("employer.read")
+    query = select(Employer)
+    if (cond := _employer_condition(actor, scope)) is not None:
+        query = query.where(cond)
+    if name:
+        query = query.where(Employer.name_norm.contains(employer_key(name)))
+    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db.scalars(
+        query.order_by(Employer.name_norm, Employer.id)
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    return list(rows), total
+
+
+def _skills(essential: list[str], optional: list[str]) -> list[VacancySkill]:
+    rows: dict[str, VacancySkill] = {}
+    for uri in essential:
+        rows.setdefault(uri, VacancySkill(skill_uri=uri, relation=SkillRelation.ESSENTIAL.value))
+    for uri in optional:
+        rows.setdefault(uri, VacancySkill(skill_uri=uri, relation=SkillRelation.OPTIONAL.value))
+    return list(rows.values())
+
+
+def existing_by_external_id(db: Session, source: str, external_id: str | None) -> Vacancy | None:
+    if not external_id:
+        return None
+    return db.scalar(
+        select(Vacancy).where(Vacancy.source == source, Vacancy.external_id == external_id)
+    )
+
+
+def build_vacancy(db: Session, *, actor: Actor, data: VacancyCreate) -> Vacancy:
+    """Check and add a vacancy to the session (no commit), linked to an earlier copy of the
+    same job (`canonical_id`) when its fingerprint matches."""
+    scope = actor.require("vacancy.create")
+    employer = db.get(Employer, data.employer_id)
+    if employer is None or (
+        scope == Scope.OWN and employer.organisation_id != actor.organisation_id
+    ):
+        raise ProblemError(
+            400,
+            "Onbekende werkgever.",
+            errors=[{"name": "employerId", "in": "body", "reason": "bestaat niet of niet de uwe"}],
+        )
+    source = data.source or actor.organisation_name or "ontschot"
+    if existing_by_external_id(db, source, data.external_id) is not None:
+        raise ProblemError(
+            409,
+            "Deze vacature is al geregistreerd voor deze bron.",
+            errors=[{"name": "externalId", "in": "body", "reason": "al aanwezig voor deze bron"}],
+        )
+    fingerprint = vacancy_fingerprint(employer.name, data.title, data.municipality)
+    canonical = db.scalar(
+        select(Vacancy.id)
+        .where(
+            Vacancy.fingerprint == fingerprint,
+            Vacancy.canonical_id.is_(None),
+            Vacancy.status == "open",
+        )
+        .order_by(Vacancy.id)
+        .limit(1)
+    )
+    fields = data.model_dump(
+        exclude={"essential_skills", "optional_skills", "requirements", "source", "employer_id"}
+    )
+    vacancy = Vacancy(
+        **{k: getattr(v, "value", v) for k, v in fields.items()},
+        employer_id=employer.id,
+        source=source,
+        fingerprint=fingerprint,
+        canonical_id=canonical,
+        organisation_id=actor.organisation_id,
+        created_by_user_id=actor.user_id,
+        skills=_skills(data.essential_skills, data.optional_skills),
+        requirements=[
+            VacancyRequirement(kind=r.kind.value, value=r.value, level=r.level)
+            for r in data.requirements
+        ],
+    )
+    vacancy.employer = employer
+    db.add(vacancy)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="vacancy.create",
+        object_type="vacancy",
+        object_id=vacancy.id,
+        subject_key=None,
+        purpose=PURPOSE_VACANCIES,
+    )
+    return vacancy
+
+
+def register_vacancy(db: Session, *, actor: Actor, data: VacancyCreate) -> Vacancy:
+    vacancy = build_vacancy(db, actor=actor, data=data)
+    db.commit()
+    return vacancy
+
+
+def readable_vacancy(
+    db: Session, *, actor: Actor, vacancy_id: int, action: str = "vacancy.read"
+) -> Vacancy:
+    scope = actor.require(action)
+    vacancy = db.get(Vacancy, vacancy_id)
+    if vacancy is None or (
+        scope == Scope.OWN and vacancy.employer.organisation_id != actor.organisation_id
+    ):
+        raise NotFoundError("Deze vacature")
+    return vacancy
+
+
+def update_vacancy(db: Session, *, actor: Actor, vacancy_id: int, data: VacancyUpdate) -> Vacancy:
+    vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
+    sent = data.model_fields_set
+    for name in ("status", "closing_date", "description"):
+        if name in sent:
+            value = getattr(data, name)
+            setattr(vacancy, name, getattr(value, "value", value))
+    if {"essential_skills", "optional_skills"} & sent:
+        essential = data.essential_skills
+        if essential is None:
+            essential = [s.skill_uri for s in vacancy.skills if s.relation == "essential"]
+        optional = data.optional_skills
+        if optional is None:
+            optional = [s.skill_uri for s in vacancy.skills if s.relation == "optional"]
+        vacancy.skills = _skills(essential, optional)
+    vacancy.updated_at = utcnow()
+    audit.record(
+        db,
+        actor=actor,
+        action="vacancy.update",
+        object_type="vacancy",
+        object_id=vacancy.id,
+        subject_key=None,
+        purpose=PURPOSE_VACANCIES,
+    )
+    db.commit()
+    return vacancy
+
+
+def add_vacancy_skills(
+    db: Session,
+    *,
+    actor: Actor,
+    vacancy_id: int,
+    skill_uris: list[str],
+    relation: SkillRelation | str,
+) -> list[VacancySkill]:
+    """Add skills to a vacancy (extraction uses this); known skills keep their relation."""
+    vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
+    relation_value = SkillRelation(relation).value
+    have = {s.skill_uri for s in vacancy.skills}
+    added = [
+        VacancySkill(skill_uri=uri, relation=relation_value)
+        for uri in dict.fromkeys(skill_uris)
+        if uri not in have
+    ]
+    if added:
+        vacancy.skills.extend(added)
+        vacancy.updated_at = utcnow()
+        audit.record(
+            db,
+            actor=actor,
+            action="vacancy.skills.add",
+            object_type="vacancy",
+            object_id=vacancy.id,
+            subject_key=None,
+            purpose=PURPOSE_VACANCIES,
+        )
+        db.commit()
+    return added
+
+
+@dataclass(frozen=True)
+class VacancyFilter:
+    status: str | None = "open"
+    municipality: str | None = None
+    employer_id: int | None = None
+    occupation_uri: str | None = None
+    title: str | None = None
+    include_duplicates: bool = False
+
+
+def vacancies_query(actor: Actor, flt: VacancyFilter, scope: Scope) -> Select[tuple[Vacancy]]:
+    query = select(Vacancy)
+    if scope == Scope.OWN:
+        query = query.join(Employer, Employer.id == Vacancy.employer_id).where(
+            Employer.organisation_id == actor.organisation_id
+        )
+    if not flt.include_duplicates:
+        query = query.where(Vacancy.canonical_id.is_(None))
+    if flt.status:
+        query = query.where(Vacancy.status == flt.status)
+    if flt.municipality:
+        query = query.where(Vacancy.municipality == flt.municipality)
+    if flt.employer_id:
+        query = query.where(Vacancy.employer_id == flt.employer_id)
+    if flt.occupation_uri:
+        query = query.where(Vacancy.occupation_uri == flt.occupation_uri)
+    if flt.title:
+        needle = flt.title.replace("%", "").replace("_", "")[:100]
+        query = query.where(func.lower(Vacancy.title).contains(needle.casefold()))
+    return query
+
+
+def list_vacancies(
+    db: Session, *, actor: Actor, flt: VacancyFilter, page: int = 1, page_size: int = 25
+) -> tuple[list[Vacancy], int]:
+    scope = actor.require("vacancy.read")
+    query = vacancies_query(actor, flt, scope)
+    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db.scalars(
+        query.order_by(Vacancy.id.desc()).limit(page_size).offset((page - 1) * page_size)
+    ).all()
+    return list(rows), total
+
+
+def load_vacancies(db: Session, ids: list[int]) -> list[Vacancy]:
+    return list(
+        db.scalars(
+            select(Vacancy)
+            .where(Vacancy.id.in_(ids))
+            .order_by(Vacancy.id)
+            .options(selectinload(Vacancy.skills), selectinload(Vacancy.requirements))
+        )
+    )
+
+
+def vacancy_read(vacancy: Vacancy) -> VacancyRead:
+    return VacancyRead(
+        id=vacancy.id,
+        employer_id=vacancy.employer_id,
+        employer_name=vacancy.employer.name,
+        title=vacancy.title,
+        occupation_uri=vacancy.occupation_uri,
+        competentnl_uri=vacancy.competentnl_uri,
+        essential_skills=[s.skill_uri for s in vacancy.skills if s.relation == "essential"],
+        optional_skills=[s.skill_uri for s in vacancy.skills if s.relation == "optional"],
+        requirements=[RequirementOut.model_validate(r) for r in vacancy.requirements],
+        hours_min=vacancy.hours_min,
+        hours_max=vacancy.hours_max,
+        contract_form=vacancy.contract_form,
+        salary_min_cents=vacancy.salary_min_cents,
+        salary_max_cents=vacancy.salary_max_cents,
+        salary_period=vacancy.salary_period,
+        municipality=vacancy.municipality,
+        start_date=vacancy.start_date,
+        closing_date=vacancy.closing_date,
+        status=vacancy.status,
+        description=vacancy.description,
+        source=vacancy.source,
+        external_id=vacancy.external_id,
+        canonical_id=vacancy.canonical_id,
+        created_at=vacancy.created_at,
+    )

@@ -1,0 +1,1 @@
+"""The regional candidate registry: profiles, consents, visibility and data-subject rights."""

@@ -1,0 +1,247 @@
+"""Registry API: candidates, consents, introductions, data-subject rights, suggestions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from pydantic import Field
+
+from ontschot.access.actor import Actor
+from ontschot.access.deps import requires
+from ontschot.deps import DbSession
+from ontschot.people import consent, rights, service, suggestions
+from ontschot.people.schemas import (
+    CandidateAnonymised,
+    CandidateCreate,
+    CandidateListItem,
+    CandidateRead,
+    CandidateUpdate,
+    CandidateVersionRead,
+    ConsentIn,
+    ConsentRead,
+    IntroductionIn,
+    IntroductionRead,
+    SkillOut,
+    SkillsAdd,
+)
+from ontschot.people.views import full_view, list_item, view_of
+from ontschot.people.vum import Benefit, CandidateStatus
+from ontschot.schemas import ApiModel, Page
+
+router = APIRouter(tags=["candidates"])
+CandidateId = Annotated[int, Path(ge=1, le=2**31 - 1, alias="candidateId")]
+PageNo = Annotated[int, Query(ge=1, le=100_000)]
+PageSize = Annotated[int, Query(ge=1, le=100, alias="pageSize")]
+
+
+class ErasureIn(ApiModel):
+    reason: str = Field(min_length=3, max_length=150)
+
+
+class AccessLogEntry(ApiModel):
+    occurred_at: datetime
+    actor_display: str
+    organisation_name: str
+    action: str
+    purpose: str
+    result: str
+
+
+class SuggestionRead(ApiModel):
+    shared_skills: int
+    candidate: CandidateAnonymised
+
+
+@router.get("/candidates", response_model=Page[CandidateListItem])
+def list_candidates(
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.read"))],
+    caseload: Literal["own", "all"] = "all",
+    municipality: str | None = Query(None, max_length=80),
+    benefit: Benefit | None = None,
+    status: CandidateStatus | None = None,
+    q: str | None = Query(None, max_length=100, description="Part of the name."),
+    page: PageNo = 1,
+    page_size: PageSize = 25,
+) -> Page[CandidateListItem]:
+    """Candidates the caller may see in full (own organisation, or shared by consent)."""
+    flt = service.CandidateFilter(
+        own_caseload=caseload == "own",
+        municipality=municipality,
+        benefit=benefit.value if benefit else None,
+        status=status.value if status else None,
+        name=q,
+    )
+    rows, total = service.list_candidates(db, actor=actor, flt=flt, page=page, page_size=page_size)
+    return Page(items=[list_item(c) for c in rows], total=total, page=page, page_size=page_size)
+
+
+@router.post("/candidates", status_code=201, response_model=CandidateRead)
+def create_candidate(
+    body: CandidateCreate,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.create"))],
+) -> CandidateRead:
+    """Register a person once for the region. 409 when the BSN is already registered."""
+    return full_view(service.register_candidate(db, actor=actor, data=body))
+
+
+@router.get("/candidates/{candidateId}", response_model=CandidateRead | CandidateAnonymised)
+def get_candidate(
+    candidate_id: CandidateId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.read"))],
+) -> CandidateRead | CandidateAnonymised:
+    """The profile as far as the caller may see it (`view`: full or anonymised)."""
+    candidate, view = service.read_candidate(db, actor=actor, candidate_id=candidate_id)
+    return view_of(candidate, view)
+
+
+@router.patch("/candidates/{candidateId}", response_model=CandidateRead)
+def update_candidate(
+    candidate_id: CandidateId,
+    body: CandidateUpdate,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.update"))],
+) -> CandidateRead:
+    """Change the fields sent; each change becomes a new version."""
+    return full_view(
+        service.update_candidate(db, actor=actor, candidate_id=candidate_id, data=body)
+    )
+
+
+@router.get("/candidates/{candidateId}/versions", response_model=list[CandidateVersionRead])
+def list_versions(
+    candidate_id: CandidateId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.read"))],
+) -> list[CandidateVersionRead]:
+    """Change history: who changed what, when."""
+    rows = service.candidate_versions(db, actor=actor, candidate_id=candidate_id)
+    return [CandidateVersionRead.model_validate(v) for v in rows]
+
+
+@router.post("/candidates/{candidateId}/skills", status_code=201, response_model=list[SkillOut])
+def add_skills(
+    candidate_id: CandidateId,
+    body: SkillsAdd,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.update"))],
+) -> list[SkillOut]:
+    """Add ESCO skills with their source; returns the skills that were new."""
+    rows = service.add_candidate_skills(
+        db, actor=actor, candidate_id=candidate_id, skill_uris=body.skill_uris, source=body.source
+    )
+    return [SkillOut.model_validate(r) for r in rows]
+
+
+@router.get("/candidates/{candidateId}/consents", response_model=list[ConsentRead])
+def list_consents(
+    candidate_id: CandidateId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> list[ConsentRead]:
+    candidate = service.editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    return [ConsentRead.model_validate(c) for c in candidate.consents]
+
+
+@router.post("/candidates/{candidateId}/consents", status_code=201, response_model=ConsentRead)
+def give_consent(
+    candidate_id: CandidateId,
+    body: ConsentIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> ConsentRead:
+    """Record consent for a purpose and partner category."""
+    row = consent.give_consent(
+        db,
+        actor=actor,
+        candidate_id=candidate_id,
+        purpose=body.purpose,
+        partner_category=body.partner_category,
+    )
+    return ConsentRead.model_validate(row)
+
+
+@router.post(
+    "/candidates/{candidateId}/consents/{consentId}/withdrawal", response_model=ConsentRead
+)
+def withdraw_consent(
+    candidate_id: CandidateId,
+    consent_id: Annotated[int, Path(ge=1, le=2**31 - 1, alias="consentId")],
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> ConsentRead:
+    """Withdraw a consent; it takes effect at once."""
+    row = consent.withdraw_consent(
+        db, actor=actor, candidate_id=candidate_id, consent_id=consent_id
+    )
+    return ConsentRead.model_validate(row)
+
+
+@router.post(
+    "/candidates/{candidateId}/introductions", status_code=201, response_model=IntroductionRead
+)
+def create_introduction(
+    candidate_id: CandidateId,
+    body: IntroductionIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.create"))],
+) -> IntroductionRead:
+    """The candidate agreed to be introduced by name to this employer (and vacancy)."""
+    row = consent.record_introduction(
+        db,
+        actor=actor,
+        candidate_id=candidate_id,
+        employer_id=body.employer_id,
+        vacancy_id=body.vacancy_id,
+    )
+    return IntroductionRead.model_validate(row)
+
+
+@router.get("/candidates/{candidateId}/export")
+def export_candidate(
+    candidate_id: CandidateId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.export"))],
+) -> dict[str, Any]:
+    """Everything held about the person (AVG art. 15), as JSON."""
+    return rights.export_candidate_data(db, actor=actor, candidate_id=candidate_id)
+
+
+@router.post("/candidates/{candidateId}/erasure", status_code=204)
+def erase_candidate(
+    candidate_id: CandidateId,
+    body: ErasureIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.erase"))],
+) -> None:
+    """Erase the personal data (AVG art. 17); anonymised statistics remain."""
+    rights.erase_candidate(db, actor=actor, candidate_id=candidate_id, reason=body.reason)
+
+
+@router.get("/candidates/{candidateId}/access-log", response_model=list[AccessLogEntry])
+def access_log(
+    candidate_id: CandidateId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.read"))],
+) -> list[AccessLogEntry]:
+    """Who looked at or changed this person's data, newest first."""
+    rows = rights.access_log(db, actor=actor, candidate_id=candidate_id)
+    return [AccessLogEntry.model_validate(r) for r in rows]
+
+
+@router.get("/candidate-suggestions", response_model=list[SuggestionRead])
+def candidate_suggestions(
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.suggestions.read"))],
+    vacancy_id: Annotated[int, Query(ge=1, le=2**31 - 1, alias="vacancyId")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[SuggestionRead]:
+    """Anonymised candidates for a vacancy: consented to employer suggestions, shared skills."""
+    found = suggestions.suggest_candidates(db, actor=actor, vacancy_id=vacancy_id, limit=limit)
+    return [SuggestionRead(shared_skills=n, candidate=c) for c, n in found]

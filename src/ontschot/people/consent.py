@@ -1,0 +1,167 @@
+"""Consents per purpose and partner category, and introductions to employers.
+
+Withdrawal takes effect at once: visibility (people/visibility.py) reads the consent rows
+on every query, so the next page or API call of another organisation no longer shows the
+candidate.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ontschot.access.actor import Actor
+from ontschot.audit import service as audit
+from ontschot.db import utcnow
+from ontschot.employers.models import Employer, Vacancy
+from ontschot.people.models import Consent, Introduction
+from ontschot.people.service import editable_candidate
+from ontschot.people.vum import ConsentPurpose, PartnerCategory
+from ontschot.web.problems import NotFoundError, ProblemError
+
+PURPOSE_CONSENT = "vastleggen toestemming"
+
+
+def give_consent(
+    db: Session,
+    *,
+    actor: Actor,
+    candidate_id: int,
+    purpose: ConsentPurpose,
+    partner_category: PartnerCategory = PartnerCategory.ALL,
+) -> Consent:
+    """Record consent; an active consent for the same purpose and category is kept."""
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    for consent in candidate.consents:
+        if (
+            consent.is_active
+            and consent.purpose == purpose.value
+            and consent.partner_category == partner_category.value
+        ):
+            return consent
+    consent = Consent(
+        purpose=purpose.value,
+        partner_category=partner_category.value,
+        given_at=utcnow(),
+        recorded_by_user_id=actor.user_id,
+    )
+    candidate.consents.append(consent)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="consent.give",
+        object_type="candidate_consent",
+        object_id=consent.id,
+        subject_key=candidate.subject_key,
+        purpose=PURPOSE_CONSENT,
+    )
+    db.commit()
+    return consent
+
+
+def withdraw_consent(db: Session, *, actor: Actor, candidate_id: int, consent_id: int) -> Consent:
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    consent = next((c for c in candidate.consents if c.id == consent_id), None)
+    if consent is None:
+        raise NotFoundError("Deze toestemming")
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = utcnow()
+        audit.record(
+            db,
+            actor=actor,
+            action="consent.withdraw",
+            object_type="candidate_consent",
+            object_id=consent.id,
+            subject_key=candidate.subject_key,
+            purpose=PURPOSE_CONSENT,
+        )
+        db.commit()
+    return consent
+
+
+def record_introduction(
+    db: Session, *, actor: Actor, candidate_id: int, employer_id: int, vacancy_id: int | None = None
+) -> Introduction:
+    """The candidate agreed to be introduced by name to this employer."""
+    actor.require("introduction.create")
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="introduction.create"
+    )
+    if db.get(Employer, employer_id) is None:
+        raise ProblemError(
+            400,
+            "Onbekende werkgever.",
+            errors=[{"name": "employerId", "in": "body", "reason": "bestaat niet"}],
+        )
+    if vacancy_id is not None:
+        vacancy = db.get(Vacancy, vacancy_id)
+        if vacancy is None or vacancy.employer_id != employer_id:
+            raise ProblemError(
+                400,
+                "Deze vacature hoort niet bij deze werkgever.",
+                errors=[
+                    {"name": "vacancyId", "in": "body", "reason": "onbekend bij deze werkgever"}
+                ],
+            )
+    intro = Introduction(
+        candidate_id=candidate.id,
+        employer_id=employer_id,
+        vacancy_id=vacancy_id,
+        consent_given_at=utcnow(),
+        created_by_user_id=actor.user_id,
+    )
+    db.add(intro)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="introduction.create",
+        object_type="introduction",
+        object_id=intro.id,
+        subject_key=candidate.subject_key,
+        purpose="voorstellen aan werkgever",
+    )
+    db.commit()
+    return intro
+
+
+def withdraw_introduction(
+    db: Session, *, actor: Actor, candidate_id: int, introduction_id: int
+) -> Introduction:
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    intro = db.get(Introduction, introduction_id)
+    if intro is None or intro.candidate_id != candidate.id:
+        raise NotFoundError("Deze voorstelling")
+    if intro.withdrawn_at is None:
+        intro.withdrawn_at = utcnow()
+        audit.record(
+            db,
+            actor=actor,
+            action="introduction.withdraw",
+            object_type="introduction",
+            object_id=intro.id,
+            subject_key=candidate.subject_key,
+            purpose=PURPOSE_CONSENT,
+        )
+        db.commit()
+    return intro
+
+
+def introductions_for(db: Session, *, actor: Actor, candidate_id: int) -> list[Introduction]:
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    return list(
+        db.scalars(
+            select(Introduction)
+            .where(Introduction.candidate_id == candidate.id)
+            .order_by(Introduction.id)
+        )
+    )
