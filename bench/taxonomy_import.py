@@ -38,8 +38,9 @@ def run(url: str, label: str) -> None:
     print(f"{label}_import_seconds: {done - started:.2f}")
     print(f"{label}_imported: {summary}")
 
-    rows = [{"occupation_uri": o, "skill_uri": s, "relation": r}
-            for o, s, r in parsed.occupation_skills]
+    rows = [
+        {"occupation_uri": o, "skill_uri": s, "relation": r} for o, s, r in parsed.occupation_skills
+    ]
     with Session(engine) as db:
         db.execute(delete(OccupationSkill))
         t0 = time.perf_counter()
@@ -72,8 +73,12 @@ def main() -> None:
             conn.execute(text("DROP SCHEMA IF EXISTS bench_taxonomy CASCADE"))
             conn.execute(text("CREATE SCHEMA bench_taxonomy"))
         try:
-            run(args.postgres + ("&" if "?" in args.postgres else "?")
-                + "options=-csearch_path%3Dbench_taxonomy", "postgresql")
+            run(
+                args.postgres
+                + ("&" if "?" in args.postgres else "?")
+                + "options=-csearch_path%3Dbench_taxonomy",
+                "postgresql",
+            )
         finally:
             with admin.begin() as conn:
                 conn.execute(text("DROP SCHEMA bench_taxonomy CASCADE"))

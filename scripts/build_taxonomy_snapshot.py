@@ -44,9 +44,10 @@ def write(name: str, header: list[str], rows: Iterable[list[str]]) -> None:
     writer.writerow(header)
     writer.writerows(rows)
     # mtime=0 keeps the gzip bytes reproducible.
-    with open(OUT / f"{name}.csv.gz", "wb") as raw, gzip.GzipFile(
-        fileobj=raw, mode="wb", mtime=0, compresslevel=9
-    ) as gz:
+    with (
+        open(OUT / f"{name}.csv.gz", "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz,
+    ):
         gz.write(buf.getvalue().encode("utf-8"))
 
 
@@ -57,16 +58,39 @@ def clean(text: str) -> str:
 def build(src: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "nl"):
-        occ_cols = ["conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels",
-                    "description", "code"]
-        write(f"occupations_{lang}", occ_cols,
-              ([r.get(c, "") or "" for c in occ_cols] for r in read(src / lang / f"occupations_{lang}.csv")))
-        write(f"ISCOGroups_{lang}", ["conceptUri", "code", "preferredLabel"],
-              ([r["conceptUri"], r["code"], r["preferredLabel"]]
-               for r in read(src / lang / f"ISCOGroups_{lang}.csv")))
-        write(f"skillGroups_{lang}", ["conceptUri", "preferredLabel", "code"],
-              ([r["conceptUri"], r["preferredLabel"], r.get("code", "")]
-               for r in read(src / lang / f"skillGroups_{lang}.csv")))
+        occ_cols = [
+            "conceptUri",
+            "iscoGroup",
+            "preferredLabel",
+            "altLabels",
+            "hiddenLabels",
+            "description",
+            "code",
+        ]
+        write(
+            f"occupations_{lang}",
+            occ_cols,
+            (
+                [r.get(c, "") or "" for c in occ_cols]
+                for r in read(src / lang / f"occupations_{lang}.csv")
+            ),
+        )
+        write(
+            f"ISCOGroups_{lang}",
+            ["conceptUri", "code", "preferredLabel"],
+            (
+                [r["conceptUri"], r["code"], r["preferredLabel"]]
+                for r in read(src / lang / f"ISCOGroups_{lang}.csv")
+            ),
+        )
+        write(
+            f"skillGroups_{lang}",
+            ["conceptUri", "preferredLabel", "code"],
+            (
+                [r["conceptUri"], r["preferredLabel"], r.get("code", "")]
+                for r in read(src / lang / f"skillGroups_{lang}.csv")
+            ),
+        )
 
     # Skills (English): labels from the reconstruction, altLabels/type/reuse from collections.
     collection: dict[str, dict[str, str]] = {}
@@ -88,23 +112,55 @@ def build(src: Path) -> None:
         description = clean(extra.get("description") or "")
         if not description:
             description = _description_from_text(pref, clean(r["labelsAndDescriptionText"]))
-        skill_rows.append(["KnowledgeSkillCompetence", uri, skill_type, reuse, pref,
-                           "\n".join(alts), description])
-    write("skills_en", ["conceptType", "conceptUri", "skillType", "reuseLevel",
-                        "preferredLabel", "altLabels", "description"], skill_rows)
-    write("skills_nl", ["conceptUri", "preferredLabel"],
-          ([r["conceptUri"], clean(r["preferredLabel"])]
-           for r in read(src / "nl" / "skills_nl_partial.csv")))
+        skill_rows.append(
+            ["KnowledgeSkillCompetence", uri, skill_type, reuse, pref, "\n".join(alts), description]
+        )
+    write(
+        "skills_en",
+        [
+            "conceptType",
+            "conceptUri",
+            "skillType",
+            "reuseLevel",
+            "preferredLabel",
+            "altLabels",
+            "description",
+        ],
+        skill_rows,
+    )
+    write(
+        "skills_nl",
+        ["conceptUri", "preferredLabel"],
+        (
+            [r["conceptUri"], clean(r["preferredLabel"])]
+            for r in read(src / "nl" / "skills_nl_partial.csv")
+        ),
+    )
 
-    write("occupationSkillRelations_en", ["occupationUri", "relationType", "skillUri"],
-          ([r["occupationUri"], r["relationType"], r["skillUri"]]
-           for r in read(src / "en" / "occupationSkillRelations_en_reconstructed.csv.gz")))
-    write("broaderRelationsSkillPillar_en", ["conceptType", "conceptUri", "broaderType", "broaderUri"],
-          ([r["conceptType"], r["conceptUri"], r["broaderType"], r["broaderUri"]]
-           for r in read(src / "en" / "broaderRelationsSkillPillar_en.csv")))
-    write("skillSkillRelations_en", ["originalSkillUri", "relationType", "relatedSkillUri"],
-          ([r["originalSkillUri"], r["relationType"], r["relatedSkillUri"]]
-           for r in read(src / "en" / "skillSkillRelations_en.csv")))
+    write(
+        "occupationSkillRelations_en",
+        ["occupationUri", "relationType", "skillUri"],
+        (
+            [r["occupationUri"], r["relationType"], r["skillUri"]]
+            for r in read(src / "en" / "occupationSkillRelations_en_reconstructed.csv.gz")
+        ),
+    )
+    write(
+        "broaderRelationsSkillPillar_en",
+        ["conceptType", "conceptUri", "broaderType", "broaderUri"],
+        (
+            [r["conceptType"], r["conceptUri"], r["broaderType"], r["broaderUri"]]
+            for r in read(src / "en" / "broaderRelationsSkillPillar_en.csv")
+        ),
+    )
+    write(
+        "skillSkillRelations_en",
+        ["originalSkillUri", "relationType", "relatedSkillUri"],
+        (
+            [r["originalSkillUri"], r["relationType"], r["relatedSkillUri"]]
+            for r in read(src / "en" / "skillSkillRelations_en.csv")
+        ),
+    )
 
     files = sorted(p.name for p in OUT.glob("*.csv.gz"))
     manifest = {
@@ -119,7 +175,7 @@ def build(src: Path) -> None:
 def _description_from_text(pref: str, text: str) -> str:
     """The reconstruction joins labels and description; the description is the part that
     starts with the first capitalised word after the (lower-case) labels."""
-    rest = text[len(pref):] if text.lower().startswith(pref.lower()) else text
+    rest = text[len(pref) :] if text.lower().startswith(pref.lower()) else text
     match = re.search(r"(?:^|\s)([A-Z][a-z]+\b.*)$", rest)
     return match.group(1).strip() if match else ""
 

@@ -37,7 +37,7 @@ def _postgres_engine(tmp_schema: str) -> Engine:
     try:
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{tmp_schema}"'))
-    except Exception as exc:  # noqa: BLE001 - any failure means: not reachable
+    except Exception as exc:  # any failure means: not reachable
         message = f"PostgreSQL at {PG_URL_VAR} is not reachable: {exc.__class__.__name__}"
         if IN_CI:
             pytest.fail(message)
@@ -48,8 +48,9 @@ def _postgres_engine(tmp_schema: str) -> Engine:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def db_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-              ) -> Iterator[Engine]:
+def db_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
     from ontschot.taxonomy.loader import ensure_bundled_taxonomy
 
     backend: str = request.param
@@ -87,7 +88,9 @@ def db_connection(db_engine: Engine, request: pytest.FixtureRequest) -> Iterator
 def session_factory(db_connection: Connection) -> sessionmaker[Session]:
     """Sessions whose commits become savepoints inside the test's outer transaction."""
     return sessionmaker(
-        bind=db_connection, expire_on_commit=False, autoflush=False,
+        bind=db_connection,
+        expire_on_commit=False,
+        autoflush=False,
         join_transaction_mode="create_savepoint",
     )
 
@@ -104,7 +107,9 @@ def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 @pytest.fixture
 def settings(tmp_path: Any) -> Settings:
     return Settings(
-        database_url="sqlite:///unused-in-tests.db", data_dir=tmp_path, environment="test",
+        database_url="sqlite:///unused-in-tests.db",
+        data_dir=tmp_path,
+        environment="test",
         secret_key="test-secret-key-0123456789abcdef",
     )
 
@@ -126,7 +131,9 @@ def client(app: Any) -> Iterator[Any]:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _backend_counts:
-        parts = ", ".join(f"{name}: {count} tests" for name, count in sorted(_backend_counts.items()))
+        parts = ", ".join(
+            f"{name}: {count} tests" for name, count in sorted(_backend_counts.items())
+        )
         terminalreporter.write_line(f"database backends exercised: {parts}")
     if "postgresql" not in _backend_counts:
         reason = "not reachable" if os.environ.get(PG_URL_VAR) else f"{PG_URL_VAR} is not set"

@@ -63,8 +63,7 @@ def create_app(
     return app
 
 
-def health(db: DbSession, _: Annotated[Actor, Depends(requires("health.read"))]
-           ) -> dict[str, str]:
+def health(db: DbSession, _: Annotated[Actor, Depends(requires("health.read"))]) -> dict[str, str]:
     """Liveness and database reachability; public, carries no personal data."""
     db.execute(text("SELECT 1"))
     return {"status": "ok", "version": __version__}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from rich.console import Console
 
-from ontschot.config import SettingsError, load_settings, settings_markdown
+from ontschot.config import Settings, SettingsError, load_settings, settings_markdown
 
-app = typer.Typer(help="Ontschot: shared labour-market infrastructure for a region.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Ontschot: shared labour-market infrastructure for a region.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
 config_app = typer.Typer(help="Configuration.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -20,13 +24,13 @@ app.add_typer(config_app, name="config")
 err = Console(stderr=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print a clear message on standard error and exit non-zero."""
     err.print(f"[bold red]Fout:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def settings_or_exit():  # type: ignore[no-untyped-def]
+def settings_or_exit() -> Settings:
     try:
         return load_settings()
     except SettingsError as exc:
@@ -44,7 +48,9 @@ def db_upgrade() -> None:
 
 
 @config_app.command("docs")
-def config_docs(out: Path = typer.Option(Path("docs/configuration.md"), help="File to write.")) -> None:
+def config_docs(
+    out: Path = typer.Option(Path("docs/configuration.md"), help="File to write."),
+) -> None:
     """Write the configuration reference generated from the settings class."""
     out.write_text(settings_markdown(), encoding="utf-8")
     typer.echo(f"wrote {out}")
@@ -72,8 +78,12 @@ def serve(
 
     settings = settings_or_exit()
     prepare_database(settings, progress=sys.stderr.isatty())
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level=settings.log_level,
+    )
 
 
 def _register_context_commands() -> None:

@@ -90,9 +90,7 @@ class Settings(BaseSettings):
 
     def model_post_init(self, __context: object) -> None:
         if self.environment == "production" and self.secret_key.startswith("dev-only"):
-            raise ValueError(
-                f"{ENV_PREFIX}SECRET_KEY must be set to a random value in production"
-            )
+            raise ValueError(f"{ENV_PREFIX}SECRET_KEY must be set to a random value in production")
 
     @property
     def is_sqlite(self) -> bool:

@@ -22,8 +22,14 @@ from ontschot.config import Settings
 CHROMIUM = os.environ.get("ONTSCHOT_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -37,8 +43,12 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def e2e_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     folder = tmp_path_factory.mktemp("e2e")
-    return Settings(database_url=f"sqlite:///{folder / 'e2e.db'}", data_dir=folder,
-                    environment="test", secret_key="e2e-secret-key-0123456789abcdef")
+    return Settings(
+        database_url=f"sqlite:///{folder / 'e2e.db'}",
+        data_dir=folder,
+        environment="test",
+        secret_key="e2e-secret-key-0123456789abcdef",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -50,8 +60,9 @@ def live_server(e2e_settings: Settings) -> Iterator[str]:
 
     prepare_database(e2e_settings)
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(e2e_settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(e2e_settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -67,8 +78,9 @@ def live_server(e2e_settings: Settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        pytest.skip(f"browser journeys skipped: no Chromium at {CHROMIUM} "
-                    "(apt-get install chromium)")
+        pytest.skip(
+            f"browser journeys skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -79,8 +91,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server, locale="nl-NL",
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)

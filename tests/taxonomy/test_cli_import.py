@@ -28,7 +28,9 @@ def test_cli_refuses_a_broken_folder_and_keeps_the_taxonomy(cli_env: Path) -> No
     broken = valid_english(cli_env / "broken")
     (broken / "occupationSkillRelations_en.csv").write_text(
         RELATIONS + "http://data.europa.eu/esco/occupation/t-9,essential,x,"
-        "http://data.europa.eu/esco/skill/s-1\n", encoding="utf-8")
+        "http://data.europa.eu/esco/skill/s-1\n",
+        encoding="utf-8",
+    )
     refused = runner.invoke(app, ["taxonomy", "import", str(broken)])
     assert refused.exit_code != 0
     assert "occupationSkillRelations_en.csv:5: unknown occupation" in refused.output

@@ -13,18 +13,27 @@ from ontschot.taxonomy import schemas, service
 
 router = APIRouter(tags=["taxonomy"])
 Reader = Annotated[Actor, Depends(requires("taxonomy.read"))]
-ConceptKey = Annotated[str, Path(pattern=r"^[A-Za-z0-9.\-]{1,80}$",
-                                 description="Last segment of the ESCO URI.")]
-SearchText = Annotated[str, Query(min_length=2, max_length=200,
-                                  description="Words to find in any Dutch or English label.")]
+ConceptKey = Annotated[
+    str, Path(pattern=r"^[A-Za-z0-9.\-]{1,80}$", description="Last segment of the ESCO URI.")
+]
+SearchText = Annotated[
+    str,
+    Query(min_length=2, max_length=200, description="Words to find in any Dutch or English label."),
+]
 Lang = Annotated[Literal["nl", "en"] | None, Query(description="Prefer labels in this language.")]
 PageNo = Annotated[int, Query(ge=1, le=10_000)]
 PageSize = Annotated[int, Query(ge=1, le=100, alias="pageSize")]
 
 
 @router.get("/occupations", response_model=schemas.SearchPage)
-def search_occupations(db: DbSession, _: Reader, q: SearchText, lang: Lang = None,
-                       page: PageNo = 1, page_size: PageSize = 20) -> schemas.SearchPage:
+def search_occupations(
+    db: DbSession,
+    _: Reader,
+    q: SearchText,
+    lang: Lang = None,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+) -> schemas.SearchPage:
     """Occupations whose labels contain every word of `q` (accent- and case-insensitive)."""
     return service.search(db, "occupation", q, lang=lang, page=page, page_size=page_size)
 
@@ -36,8 +45,14 @@ def get_occupation(db: DbSession, _: Reader, key: ConceptKey) -> schemas.Occupat
 
 
 @router.get("/skills", response_model=schemas.SearchPage)
-def search_skills(db: DbSession, _: Reader, q: SearchText, lang: Lang = None,
-                  page: PageNo = 1, page_size: PageSize = 20) -> schemas.SearchPage:
+def search_skills(
+    db: DbSession,
+    _: Reader,
+    q: SearchText,
+    lang: Lang = None,
+    page: PageNo = 1,
+    page_size: PageSize = 20,
+) -> schemas.SearchPage:
     """Skills and knowledge whose labels contain every word of `q`."""
     return service.search(db, "skill", q, lang=lang, page=page, page_size=page_size)
 

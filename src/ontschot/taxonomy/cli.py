@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from sqlalchemy.orm import Session
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
@@ -13,7 +14,7 @@ taxonomy_app = typer.Typer(help="ESCO taxonomy: status, search, import.", no_arg
 out = Console()
 
 
-def _session():  # type: ignore[no-untyped-def]
+def _session() -> Session:
     from ontschot.cli import settings_or_exit
     from ontschot.db import make_engine, make_sessionmaker
     from ontschot.setup import prepare_database
@@ -25,8 +26,10 @@ def _session():  # type: ignore[no-untyped-def]
 
 @taxonomy_app.command("import")
 def import_command(
-    folder: Path = typer.Argument(..., help="Folder with official ESCO CSV files "
-                                  "(occupations_<lang>.csv, skills_<lang>.csv, …)."),
+    folder: Path = typer.Argument(
+        ...,
+        help="Folder with official ESCO CSV files (occupations_<lang>.csv, skills_<lang>.csv, …).",
+    ),
     esco_version: str = typer.Option("", "--esco-version", help="Version label, e.g. 1.2.1."),
 ) -> None:
     """Validate and import an ESCO CSV download. Nothing changes if any row is invalid."""
@@ -34,8 +37,15 @@ def import_command(
     from ontschot.taxonomy.importer import TaxonomyImportError
     from ontschot.taxonomy.loader import import_folder
 
-    with _session() as db, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                    console=Console(stderr=True), transient=True) as bar:
+    with (
+        _session() as db,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("validating ESCO files…")
 
         def report(name: str, done: int) -> None:
@@ -46,7 +56,6 @@ def import_command(
         except TaxonomyImportError as exc:
             db.rollback()
             fail(f"import refused, the taxonomy is unchanged.\n{exc}")
-            return
     typer.echo(summary)
 
 
@@ -60,9 +69,11 @@ def status_command() -> None:
         if version is None:
             typer.echo("no taxonomy loaded; run `ontschot db upgrade`")
             raise typer.Exit(1)
-        typer.echo(f"ESCO v{version.esco_version} from {version.source}: {version.occupations} "
-                   f"occupations, {version.skills} skills, {version.relations} relations; "
-                   f"languages {version.languages}; checksum {version.checksum[:12]}")
+        typer.echo(
+            f"ESCO v{version.esco_version} from {version.source}: {version.occupations} "
+            f"occupations, {version.skills} skills, {version.relations} relations; "
+            f"languages {version.languages}; checksum {version.checksum[:12]}"
+        )
 
 
 @taxonomy_app.command("search")
@@ -75,8 +86,9 @@ def search_command(
     from ontschot.taxonomy.service import search
 
     with _session() as db:
-        page = search(db, "skill" if skills else "occupation", text, lang="nl", page=1,
-                      page_size=top)
+        page = search(
+            db, "skill" if skills else "occupation", text, lang="nl", page=1, page_size=top
+        )
     table = Table("label", "found via", "score", "uri")
     for hit in page.items:
         table.add_row(hit.label, hit.matched_label, f"{hit.score:.1f}", hit.uri)

@@ -30,8 +30,11 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "broaderRelationsSkillPillar": ("conceptUri", "broaderUri"),
     "skillSkillRelations": ("originalSkillUri", "relationType", "relatedSkillUri"),
 }
-LANGUAGE_INDEPENDENT = {"occupationSkillRelations", "broaderRelationsSkillPillar",
-                        "skillSkillRelations"}
+LANGUAGE_INDEPENDENT = {
+    "occupationSkillRelations",
+    "broaderRelationsSkillPillar",
+    "skillSkillRelations",
+}
 RELATION_TYPES = {"essential", "optional"}
 
 
@@ -132,7 +135,9 @@ def read_esco_folder(folder: Path, *, esco_version: str = "", source: str = "") 
                 continue
             missing = [c for c in REQUIRED_COLUMNS[kind] if c not in header]
             if missing:
-                problems.append(ImportProblem(path.name, 1, f"missing column(s): {', '.join(missing)}"))
+                problems.append(
+                    ImportProblem(path.name, 1, f"missing column(s): {', '.join(missing)}")
+                )
                 continue
             digest.update(f"{kind}_{lang}".encode())
             for _, row in rows:
@@ -152,8 +157,9 @@ def read_esco_folder(folder: Path, *, esco_version: str = "", source: str = "") 
     return parsed
 
 
-def _rows(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]], kind: str
-          ) -> list[tuple[str, str, list[tuple[int, dict[str, str]]]]]:
+def _rows(
+    tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]], kind: str
+) -> list[tuple[str, str, list[tuple[int, dict[str, str]]]]]:
     out = []
     for (k, lang), rows in sorted(tables.items()):
         if k == kind:
@@ -169,8 +175,13 @@ def _uri_problem(uri: str) -> str | None:
     return None
 
 
-def _concepts(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]], kind: str,
-              problems: list[ImportProblem], *, group: bool = False) -> dict[str, Concept]:
+def _concepts(
+    tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]],
+    kind: str,
+    problems: list[ImportProblem],
+    *,
+    group: bool = False,
+) -> dict[str, Concept]:
     concepts: dict[str, Concept] = {}
     for lang, name, rows in _rows(tables, kind):
         for line, row in rows:
@@ -193,8 +204,9 @@ def _concepts(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]], k
     return concepts
 
 
-def _build(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]],
-           problems: list[ImportProblem]) -> ParsedTaxonomy:
+def _build(
+    tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]], problems: list[ImportProblem]
+) -> ParsedTaxonomy:
     occupations = _concepts(tables, "occupations", problems)
     skills = _concepts(tables, "skills", problems)
     for uri, concept in _concepts(tables, "skillGroups", problems, group=True).items():
@@ -208,13 +220,19 @@ def _build(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]],
     seen: set[tuple[str, str]] = set()
     for _, name, rows in _rows(tables, "occupationSkillRelations"):
         for line, row in rows:
-            occ, rel, skill = (row.get(k, "").strip() for k in REQUIRED_COLUMNS["occupationSkillRelations"])
+            occ, rel, skill = (
+                row.get(k, "").strip() for k in REQUIRED_COLUMNS["occupationSkillRelations"]
+            )
             if occ not in occupations:
                 problems.append(ImportProblem(name, line, f"unknown occupation {occ[:80]!r}"))
             elif skill not in skills:
                 problems.append(ImportProblem(name, line, f"unknown skill {skill[:80]!r}"))
             elif rel not in RELATION_TYPES:
-                problems.append(ImportProblem(name, line, f"relationType must be essential or optional, not {rel[:20]!r}"))
+                problems.append(
+                    ImportProblem(
+                        name, line, f"relationType must be essential or optional, not {rel[:20]!r}"
+                    )
+                )
             elif (occ, skill) not in seen:
                 seen.add((occ, skill))
                 relations.append((occ, skill, rel))
@@ -234,14 +252,25 @@ def _build(tables: dict[tuple[str, str], list[tuple[int, dict[str, str]]]],
         for line, row in rows:
             a, rel, b = (row.get(k, "").strip() for k in REQUIRED_COLUMNS["skillSkillRelations"])
             if rel not in RELATION_TYPES:
-                problems.append(ImportProblem(name, line, f"relationType must be essential or optional, not {rel[:20]!r}"))
+                problems.append(
+                    ImportProblem(
+                        name, line, f"relationType must be essential or optional, not {rel[:20]!r}"
+                    )
+                )
             elif a in skills and b in skills:
                 skill_relations.append((a, b, rel))
 
     return ParsedTaxonomy(
-        esco_version="", source="", checksum="", languages=[], occupations=occupations,
-        skills=skills, isco_groups=isco, occupation_skills=relations,
-        broader=sorted(set(broader)), skill_relations=sorted({(a, b): (a, b, r) for a, b, r in skill_relations}.values()),
+        esco_version="",
+        source="",
+        checksum="",
+        languages=[],
+        occupations=occupations,
+        skills=skills,
+        isco_groups=isco,
+        occupation_skills=relations,
+        broader=sorted(set(broader)),
+        skill_relations=sorted({(a, b): (a, b, r) for a, b, r in skill_relations}.values()),
     )
 
 
@@ -249,11 +278,29 @@ def search_rows(concept: Concept, concept_type: str) -> list[dict[str, str]]:
     """Label rows for the concept_label table."""
     rows = []
     for lang, label in concept.labels.items():
-        rows.append({"concept_uri": concept.uri, "concept_type": concept_type, "lang": lang,
-                     "kind": "preferred", "text": label[:500], "norm": normalise(label)[:500]})
-        for kind, values in (("alt", concept.alt.get(lang, [])), ("hidden", concept.hidden.get(lang, []))):
+        rows.append(
+            {
+                "concept_uri": concept.uri,
+                "concept_type": concept_type,
+                "lang": lang,
+                "kind": "preferred",
+                "text": label[:500],
+                "norm": normalise(label)[:500],
+            }
+        )
+        for kind, values in (
+            ("alt", concept.alt.get(lang, [])),
+            ("hidden", concept.hidden.get(lang, [])),
+        ):
             for value in dict.fromkeys(values):
-                rows.append({"concept_uri": concept.uri, "concept_type": concept_type,
-                             "lang": lang, "kind": kind, "text": value[:500],
-                             "norm": normalise(value)[:500]})
+                rows.append(
+                    {
+                        "concept_uri": concept.uri,
+                        "concept_type": concept_type,
+                        "lang": lang,
+                        "kind": kind,
+                        "text": value[:500],
+                        "norm": normalise(value)[:500],
+                    }
+                )
     return rows

@@ -20,8 +20,15 @@ Reader = Annotated[Actor, Depends(requires("taxonomy.read"))]
 PAGE_SIZE = 25
 
 
-def _search_page(request: Request, db: DbSession, concept_type: str, q: str, page: int,
-                 template: str, extra: dict[str, str]) -> HTMLResponse:
+def _search_page(
+    request: Request,
+    db: DbSession,
+    concept_type: str,
+    q: str,
+    page: int,
+    template: str,
+    extra: dict[str, str],
+) -> HTMLResponse:
     q = q.strip()[:200]
     error = ""
     results = None
@@ -30,28 +37,57 @@ def _search_page(request: Request, db: DbSession, concept_type: str, q: str, pag
         error = "Typ minstens twee letters."
     elif q:
         results = service.search(db, concept_type, q, lang="nl", page=page, page_size=PAGE_SIZE)
-    context = {"q": q, "error": error, "results": results, "page": page,
-               "pages": ((results.total - 1) // PAGE_SIZE + 1) if results else 0, **extra}
+    context = {
+        "q": q,
+        "error": error,
+        "results": results,
+        "page": page,
+        "pages": ((results.total - 1) // PAGE_SIZE + 1) if results else 0,
+        **extra,
+    }
     if request.headers.get("HX-Request") == "true":
         return render(request, "taxonomy/_results.html", context)
     return render(request, template, context)
 
 
 @router.get("/beroepen", response_class=HTMLResponse)
-def occupations_page(request: Request, db: DbSession, _: Reader, q: str = "", page: int = 1
-                     ) -> HTMLResponse:
-    return _search_page(request, db, "occupation", q, page, "taxonomy/search.html",
-                        {"title": "Beroepen", "base": "/beroepen", "noun": "beroepen",
-                         "hint": "Bijvoorbeeld heftruck, verpleegkundige of schoonmaker."})
+def occupations_page(
+    request: Request, db: DbSession, _: Reader, q: str = "", page: int = 1
+) -> HTMLResponse:
+    return _search_page(
+        request,
+        db,
+        "occupation",
+        q,
+        page,
+        "taxonomy/search.html",
+        {
+            "title": "Beroepen",
+            "base": "/beroepen",
+            "noun": "beroepen",
+            "hint": "Bijvoorbeeld heftruck, verpleegkundige of schoonmaker.",
+        },
+    )
 
 
 @router.get("/vaardigheden", response_class=HTMLResponse)
-def skills_page(request: Request, db: DbSession, _: Reader, q: str = "", page: int = 1
-                ) -> HTMLResponse:
-    return _search_page(request, db, "skill", q, page, "taxonomy/search.html",
-                        {"title": "Vaardigheden", "base": "/vaardigheden",
-                         "noun": "vaardigheden",
-                         "hint": "Bijvoorbeeld orderpicken, heftruck of klantcontact."})
+def skills_page(
+    request: Request, db: DbSession, _: Reader, q: str = "", page: int = 1
+) -> HTMLResponse:
+    return _search_page(
+        request,
+        db,
+        "skill",
+        q,
+        page,
+        "taxonomy/search.html",
+        {
+            "title": "Vaardigheden",
+            "base": "/vaardigheden",
+            "noun": "vaardigheden",
+            "hint": "Bijvoorbeeld orderpicken, heftruck of klantcontact.",
+        },
+    )
 
 
 @router.get("/beroepen/{key}", response_class=HTMLResponse)

@@ -38,8 +38,15 @@ def _label_score(norm: str, query: str, tokens: list[str]) -> float:
     return 40.0 - min(len(norm) - len(query), 40) * 0.2
 
 
-def search_concepts(db: Session, concept_type: str, text: str, *, lang: str | None = None,
-                    limit: int = 20, offset: int = 0) -> tuple[list[LabelHit], int]:
+def search_concepts(
+    db: Session,
+    concept_type: str,
+    text: str,
+    *,
+    lang: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[LabelHit], int]:
     """Ranked concepts whose labels contain every word of `text`; returns (page, total)."""
     query = normalise(text)
     tokens = query.split()
@@ -48,9 +55,15 @@ def search_concepts(db: Session, concept_type: str, text: str, *, lang: str | No
     conditions = [ConceptLabel.concept_type == concept_type]
     conditions += [ConceptLabel.norm.like(f"%{t}%") for t in tokens]
     rows = db.execute(
-        select(ConceptLabel.concept_uri, ConceptLabel.text, ConceptLabel.norm,
-               ConceptLabel.lang, ConceptLabel.kind)
-        .where(and_(*conditions)).limit(CANDIDATE_ROWS)
+        select(
+            ConceptLabel.concept_uri,
+            ConceptLabel.text,
+            ConceptLabel.norm,
+            ConceptLabel.lang,
+            ConceptLabel.kind,
+        )
+        .where(and_(*conditions))
+        .limit(CANDIDATE_ROWS)
     ).all()
     best: dict[str, LabelHit] = {}
     for uri, label, norm, label_lang, kind in rows:
@@ -62,4 +75,4 @@ def search_concepts(db: Session, concept_type: str, text: str, *, lang: str | No
         if current is None or score > current.score:
             best[uri] = LabelHit(uri, label, label_lang, round(score, 2))
     ranked = sorted(best.values(), key=lambda h: (-h.score, len(h.matched_label), h.uri))
-    return ranked[offset: offset + limit], len(ranked)
+    return ranked[offset : offset + limit], len(ranked)

@@ -7,6 +7,7 @@ error response ever carries a stack trace or SQL.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -78,7 +79,7 @@ def problem_response(
     *,
     title: str | None = None,
     errors: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     if not request.url.path.startswith(API_PREFIX):
         return _page_error(request, status, detail, title)
@@ -114,7 +115,11 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> Response:
         return problem_response(
-            request, exc.status, exc.detail, title=exc.title, errors=exc.errors,
+            request,
+            exc.status,
+            exc.detail,
+            title=exc.title,
+            errors=exc.errors,
             headers=exc.headers,
         )
 

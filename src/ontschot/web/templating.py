@@ -50,7 +50,7 @@ def build_environment() -> Environment:
         loader=ChoiceLoader(
             [
                 FileSystemLoader(str(PACKAGE_DIR / "web" / "templates")),
-                PrefixLoader(_context_loaders()),  # type: ignore[arg-type]
+                PrefixLoader(_context_loaders()),
             ]
         ),
         autoescape=select_autoescape(["html"]),
