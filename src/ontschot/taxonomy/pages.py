@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from ontschot.access.actor import Actor
+from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
+from ontschot.access.roles import Role
 from ontschot.deps import DbSession
 from ontschot.taxonomy import service
 from ontschot.taxonomy.api import ConceptKey
@@ -16,6 +17,10 @@ from ontschot.taxonomy.text import normalise
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+for _role in Role:
+    register_navigation(
+        _role, NavItem("/beroepen", "Beroepen"), NavItem("/vaardigheden", "Vaardigheden")
+    )
 Reader = Annotated[Actor, Depends(requires("taxonomy.read"))]
 PAGE_SIZE = 25
 
