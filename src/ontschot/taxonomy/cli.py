@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from sqlalchemy.orm import Session
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 taxonomy_app = typer.Typer(help="ESCO taxonomy: status, search, import.", no_args_is_help=True)
 out = Console()
