@@ -1,0 +1,85 @@
+"""Every /api/v1 route, for every role and for a visitor, answers exactly as declared.
+
+The expected status follows from the route's declared action and access.roles.PERMISSIONS:
+success for a role with the action (403 for a foreign object when the scope is narrower than
+the region), 403 for a role without it, 401 for a visitor unless the action is public.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from ontschot.access.deps import route_actions
+from ontschot.access.roles import PUBLIC_ACTIONS, Role, Scope, scope_for
+from ontschot.web.security import API_PREFIX
+from tests.access.route_samples import RouteSample, all_samples, build_world, template_shape
+from tests.factories import login_as
+
+SAMPLES = all_samples()
+VISITOR = "visitor"
+ACTORS: list[Role | str] = [*Role, VISITOR]
+
+
+def _api_routes(app: Any) -> dict[tuple[str, str], list[str]]:
+    return {
+        (m, template_shape(p)): actions
+        for m, p, actions in route_actions(app)
+        if p.startswith(API_PREFIX)
+    }
+
+
+def _expected(sample: RouteSample, action: str, who: Role | str) -> int:
+    if action in PUBLIC_ACTIONS:
+        return sample.success
+    if who == VISITOR:
+        return 401
+    scope = scope_for(action, Role(who))
+    if scope is None:
+        return 403
+    if sample.foreign and scope != Scope.REGION:
+        return 403
+    return sample.success
+
+
+def test_every_api_route_declares_exactly_one_action_and_has_a_sample(app: Any) -> None:
+    routes = _api_routes(app)
+    sampled = {(s.method, s.route_path) for s in SAMPLES}
+    undeclared = sorted(f"{m} {p}" for (m, p), actions in routes.items() if len(actions) != 1)
+    unsampled = sorted(f"{m} {p}" for (m, p) in routes if (m, p) not in sampled)
+    stale = sorted(f"{m} {p}" for (m, p) in sampled if (m, p) not in routes)
+    assert not undeclared, f"routes without exactly one requires(...): {undeclared}"
+    assert not unsampled, f"routes without a sample in tests/*/route_samples.py: {unsampled}"
+    assert not stale, f"samples for routes that do not exist: {stale}"
+
+
+def test_a_route_without_requires_is_reported(app: Any) -> None:
+    from fastapi import APIRouter
+
+    router = APIRouter(prefix=API_PREFIX)
+    router.add_api_route("/unguarded", lambda: {"ok": True}, methods=["GET"])
+    app.include_router(router)
+    assert _api_routes(app)[("GET", "/api/v1/unguarded")] == []
+
+
+@pytest.mark.parametrize("who", ACTORS, ids=str)
+@pytest.mark.parametrize("sample", SAMPLES, ids=RouteSample.label)
+def test_route_answers_as_declared_for_role(
+    sample: RouteSample, who: Role | str, app: Any, client: Any, db: Session
+) -> None:
+    # given a region with two organisations and the actor logged in at home
+    actions = _api_routes(app).get((sample.method, sample.route_path))
+    assert actions and len(actions) == 1, f"{sample.label()} has no single declared action"
+    world = build_world(db)
+    headers = {} if who == VISITOR else login_as(client, db, world.users[Role(who)])
+    # when the sample request is sent
+    response = client.request(
+        sample.method, sample.url(world), json=sample.body(world), headers=headers
+    )
+    # then the status is exactly the declared one
+    expected = _expected(sample, actions[0], who)
+    assert response.status_code == expected, (
+        f"{who} {sample.label()} [{actions[0]}]: {response.status_code} {response.text[:300]}"
+    )
