@@ -31,9 +31,22 @@ from ontschot.matching.engine import MatchIndex
 from ontschot.matching.graph import TaxonomyGraph
 from ontschot.matching.profiles import CandidateProfile, VacancyProfile
 
-TWENTE = ["Enschede", "Hengelo", "Almelo", "Borne", "Oldenzaal", "Haaksbergen", "Losser",
-          "Hof van Twente", "Rijssen-Holten", "Wierden", "Hellendoorn", "Twenterand",
-          "Tubbergen", "Dinkelland"]
+TWENTE = [
+    "Enschede",
+    "Hengelo",
+    "Almelo",
+    "Borne",
+    "Oldenzaal",
+    "Haaksbergen",
+    "Losser",
+    "Hof van Twente",
+    "Rijssen-Holten",
+    "Wierden",
+    "Hellendoorn",
+    "Twenterand",
+    "Tubbergen",
+    "Dinkelland",
+]
 TWENTE_WEIGHT = np.array([160, 81, 73, 23, 32, 24, 23, 35, 38, 24, 36, 34, 21, 26], float)
 
 
@@ -67,19 +80,27 @@ class Generator:
         for i, o in enumerate(self.occupations(n)):
             info = self.graph.occupations[self.occs[o]]
             lo = int(self.rng.choice([8, 16, 24, 32]))
-            out.append(VacancyProfile(
-                id=start_id + i, essential_skills=self._keep(info.essential, 0.8),
-                optional_skills=self._keep(info.optional, 0.35), occupation=info.uri,
-                municipality=TWENTE[muns[i]], sector=info.isco_code[:1] or None,
-                hours_min=lo, hours_max=min(40, lo + 8),
-                start_date=date(2026, 12, 1) + timedelta(days=int(self.rng.integers(0, 90))),
-                licences=frozenset({"B"}) if self.rng.random() < 0.2 else frozenset(),
-                languages={"nl": int(self.rng.choice([0, 2, 3]))},
-                min_education_level=int(self.rng.choice([0, 0, 4, 5]))))
+            out.append(
+                VacancyProfile(
+                    id=start_id + i,
+                    essential_skills=self._keep(info.essential, 0.8),
+                    optional_skills=self._keep(info.optional, 0.35),
+                    occupation=info.uri,
+                    municipality=TWENTE[muns[i]],
+                    sector=info.isco_code[:1] or None,
+                    hours_min=lo,
+                    hours_max=min(40, lo + 8),
+                    start_date=date(2026, 12, 1) + timedelta(days=int(self.rng.integers(0, 90))),
+                    licences=frozenset({"B"}) if self.rng.random() < 0.2 else frozenset(),
+                    languages={"nl": int(self.rng.choice([0, 2, 3]))},
+                    min_education_level=int(self.rng.choice([0, 0, 4, 5])),
+                )
+            )
         return out
 
-    def candidates(self, n: int, start_id: int = 1, *, with_occupation: bool = True
-                   ) -> list[CandidateProfile]:
+    def candidates(
+        self, n: int, start_id: int = 1, *, with_occupation: bool = True
+    ) -> list[CandidateProfile]:
         out = []
         muns = self.rng.choice(len(TWENTE), n, p=self.mun_p)
         noise = self.rng.choice(len(self.skills), (n, 2), p=self.skill_p)
@@ -88,16 +109,23 @@ class Generator:
             skills = self._keep(info.essential, 0.7) + self._keep(info.optional, 0.25)
             skills += [self.skills[j] for j in noise[i]]
             lo = int(self.rng.choice([8, 16, 24, 32]))
-            out.append(CandidateProfile(
-                id=start_id + i, skills=skills,
-                occupation=info.uri if with_occupation else None,
-                municipality=TWENTE[muns[i]], max_travel_km=float(self.rng.choice([10, 25, 40])),
-                hours_min=lo, hours_max=min(40, lo + 16),
-                available_from=date(2026, 12, 1) + timedelta(days=int(self.rng.integers(0, 60))),
-                licences=frozenset({"B"}) if self.rng.random() < 0.6 else frozenset(),
-                languages={"nl": int(self.rng.choice([1, 3, 4, 6]))},
-                education_level=int(self.rng.choice([2, 4, 5, 6, 7])),
-                certificates=frozenset()))
+            out.append(
+                CandidateProfile(
+                    id=start_id + i,
+                    skills=skills,
+                    occupation=info.uri if with_occupation else None,
+                    municipality=TWENTE[muns[i]],
+                    max_travel_km=float(self.rng.choice([10, 25, 40])),
+                    hours_min=lo,
+                    hours_max=min(40, lo + 16),
+                    available_from=date(2026, 12, 1)
+                    + timedelta(days=int(self.rng.integers(0, 60))),
+                    licences=frozenset({"B"}) if self.rng.random() < 0.6 else frozenset(),
+                    languages={"nl": int(self.rng.choice([1, 3, 4, 6]))},
+                    education_level=int(self.rng.choice([2, 4, 5, 6, 7])),
+                    certificates=frozenset(),
+                )
+            )
             out[-1].true_occupation = info.uri  # type: ignore[attr-defined]
         return out
 
@@ -134,8 +162,13 @@ def single_latency(graph: TaxonomyGraph, gen: Generator, n_vacancies: int, sampl
     report("incremental_update_ms", (time.perf_counter() - t) * 1000)
 
 
-def baseline_top_k(index: MatchIndex, cand: CandidateProfile, vacancies: list[VacancyProfile],
-                   related: dict[str, dict[str, float]], k: int) -> list[tuple[float, int]]:
+def baseline_top_k(
+    index: MatchIndex,
+    cand: CandidateProfile,
+    vacancies: list[VacancyProfile],
+    related: dict[str, dict[str, float]],
+    k: int,
+) -> list[tuple[float, int]]:
     """Straightforward per-pair Python: the same score, one vacancy at a time."""
     from ontschot.matching.explain import _practical
 
@@ -149,13 +182,14 @@ def baseline_top_k(index: MatchIndex, cand: CandidateProfile, vacancies: list[Va
         opt = [s for s in dict.fromkeys(v.optional_skills) if s not in set(ess)]
         total_w = w.essential_weight * len(ess) + w.optional_weight * len(opt)
         covered = 0.0
-        for s, weight in [*((s, w.essential_weight) for s in ess),
-                          *((s, w.optional_weight) for s in opt)]:
+        for s, weight in [
+            *((s, w.essential_weight) for s in ess),
+            *((s, w.optional_weight) for s in opt),
+        ]:
             if s in mine:
                 covered += weight
             else:
-                covered += weight * max((related.get(t, {}).get(s, 0.0) for t in mine),
-                                        default=0.0)
+                covered += weight * max((related.get(t, {}).get(s, 0.0) for t in mine), default=0.0)
         coverage = covered / total_w if total_w else 0.0
         prox = float(occ.proximity[c_occ, occ.index(v.occupation)])
         parts = _practical(index, cand, v)
@@ -166,8 +200,14 @@ def baseline_top_k(index: MatchIndex, cand: CandidateProfile, vacancies: list[Va
     return scored[:k]
 
 
-def all_pairs(graph: TaxonomyGraph, gen: Generator, n_cand: int, n_vac: int,
-              baseline_sample: int, quality_sample: int) -> None:
+def all_pairs(
+    graph: TaxonomyGraph,
+    gen: Generator,
+    n_cand: int,
+    n_vac: int,
+    baseline_sample: int,
+    quality_sample: int,
+) -> None:
     index = MatchIndex(graph)
     vacancies = gen.vacancies(n_vac)
     candidates = gen.candidates(n_cand)
@@ -190,8 +230,10 @@ def all_pairs(graph: TaxonomyGraph, gen: Generator, n_cand: int, n_vac: int,
     for t_idx in range(matrix.shape[0]):
         lo, hi = matrix.indptr[t_idx], matrix.indptr[t_idx + 1]
         if hi > lo:
-            related[uris[t_idx]] = {uris[j]: float(x) for j, x in
-                                    zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)}
+            related[uris[t_idx]] = {
+                uris[j]: float(x)
+                for j, x in zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)
+            }
     sample = candidates[:baseline_sample]
     t = time.perf_counter()
     agree = 0
@@ -242,8 +284,14 @@ def main() -> None:
     gen = Generator(graph)
     single_latency(graph, gen, 100_000 // scale, 200 // (2 if args.quick else 1))
     gc.collect()
-    all_pairs(graph, gen, 100_000 // scale, 20_000 // scale, baseline_sample=3 if args.quick
-              else 5, quality_sample=300)
+    all_pairs(
+        graph,
+        gen,
+        100_000 // scale,
+        20_000 // scale,
+        baseline_sample=3 if args.quick else 5,
+        quality_sample=300,
+    )
     report("cpu_count", len(__import__("os").sched_getaffinity(0)))
 
 

@@ -35,13 +35,23 @@ class BatchResult:
 
     def hits(self, candidate_id: int) -> list[Hit]:
         row = int(np.flatnonzero(self.candidate_ids == candidate_id)[0])
-        return [Hit(int(v), float(s)) for v, s in zip(self.vacancy_ids[row], self.scores[row],
-                                                       strict=True) if v >= 0]
+        return [
+            Hit(int(v), float(s))
+            for v, s in zip(self.vacancy_ids[row], self.scores[row], strict=True)
+            if v >= 0
+        ]
 
 
-def all_pairs_top_k(index: MatchIndex, k: int = 20, *, chunk: int = 256, prefilter: int = 0,
-                    candidate_mask: np.ndarray | None = None,
-                    vacancy_mask: np.ndarray | None = None, workers: int = 2) -> BatchResult:
+def all_pairs_top_k(
+    index: MatchIndex,
+    k: int = 20,
+    *,
+    chunk: int = 256,
+    prefilter: int = 0,
+    candidate_mask: np.ndarray | None = None,
+    vacancy_mask: np.ndarray | None = None,
+    workers: int = 2,
+) -> BatchResult:
     """Top-k vacancies for every live candidate (optionally only those in the masks)."""
     index.candidates.compact()
     index.vacancies.compact()
@@ -66,7 +76,7 @@ def all_pairs_top_k(index: MatchIndex, k: int = 20, *, chunk: int = 256, prefilt
     v_ids = vacs.slot_ids[v_slots]
 
     def run(start: int) -> int:
-        rows = c_slots[start:start + chunk]
+        rows = c_slots[start : start + chunk]
         coverage = (e[rows] @ wt).toarray()
         partial = coverage * np.float32(w.skills)
         partial += np.float32(w.occupation) * prox[cands.cols["occ"][rows]][:, v_occ]
@@ -100,8 +110,8 @@ def all_pairs_top_k(index: MatchIndex, k: int = 20, *, chunk: int = 256, prefilt
                 cand_scores = all_s[take].reshape(len(rows), k_eff)
                 cand_cols = all_c[take].reshape(len(rows), k_eff)
         order = np.argsort(-cand_scores, axis=1, kind="stable")
-        out_ids[start:start + len(rows), :k_eff] = v_ids[cand_cols[r, order]]
-        out_scores[start:start + len(rows), :k_eff] = cand_scores[r, order]
+        out_ids[start : start + len(rows), :k_eff] = v_ids[cand_cols[r, order]]
+        out_scores[start : start + len(rows), :k_eff] = cand_scores[r, order]
         return refined
 
     starts = range(0, n, chunk)
@@ -113,8 +123,7 @@ def all_pairs_top_k(index: MatchIndex, k: int = 20, *, chunk: int = 256, prefilt
     return BatchResult(cands.slot_ids[c_slots], out_ids, out_scores, refined)
 
 
-def recompute_region(index: MatchIndex, region: str, k: int = 20, **kwargs: object
-                     ) -> BatchResult:
+def recompute_region(index: MatchIndex, region: str, k: int = 20, **kwargs: object) -> BatchResult:
     """All matches between candidates and vacancies located in one arbeidsmarktregio."""
     names = index.municipalities.in_region(region)
     wanted = [index.municipalities.get(name) for name in names]
@@ -122,12 +131,12 @@ def recompute_region(index: MatchIndex, region: str, k: int = 20, **kwargs: obje
     index.vacancies.compact()
     c_mask = np.isin(index.candidates.cols["mun"][: index.candidates.n_slots], wanted)
     v_mask = np.isin(index.vacancies.cols["mun"][: index.vacancies.n_slots], wanted)
-    return all_pairs_top_k(index, k, candidate_mask=c_mask, vacancy_mask=v_mask,
-                           **kwargs)  # type: ignore[arg-type]
+    return all_pairs_top_k(index, k, candidate_mask=c_mask, vacancy_mask=v_mask, **kwargs)  # type: ignore[arg-type]
 
 
 def _widen(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     if matrix.shape[1] == width:
         return matrix
-    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr),
-                         shape=(matrix.shape[0], width))
+    return sp.csr_matrix(
+        (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width)
+    )

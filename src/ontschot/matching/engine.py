@@ -115,6 +115,19 @@ class MatchIndex:
         self.candidate_profiles: dict[int, CandidateProfile] = {}
         self.vacancy_profiles: dict[int, VacancyProfile] = {}
 
+    @classmethod
+    def sharing(cls, other: MatchIndex) -> MatchIndex:
+        """An empty index that reuses `other`'s taxonomy structures (cheap to create)."""
+        index = cls.__new__(cls)
+        index.graph, index.weights, index.space = other.graph, other.weights, other.space
+        index.related, index.occupations = other.related, other.occupations
+        index.municipalities = other.municipalities
+        index.sectors = {}
+        index.candidates = ProfileStore(CANDIDATE_COLUMNS)
+        index.vacancies = ProfileStore(VACANCY_COLUMNS)
+        index.candidate_profiles, index.vacancy_profiles = {}, {}
+        return index
+
     # ---- encoding ------------------------------------------------------------------------
     def expand(self, skill_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Expanded credits of a skill set: exact skills 1.0, related skills their best credit."""
@@ -253,11 +266,12 @@ class MatchIndex:
         parts = practical_parts(c, v, km)
         occ = self.occupations.proximity[c["occ"], v["occ"]]
         w = self.weights
-        return (
+        total: np.ndarray = (
             np.float32(w.skills) * coverage.astype(np.float32)
             + np.float32(w.occupation) * occ
             + practical_total(w, parts)
         )
+        return total
 
     def top_vacancies(
         self,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ontschot.matching.engine import UNKNOWN_DAY, MatchIndex, day_number
+from ontschot.matching.engine import MatchIndex, day_number
 from ontschot.matching.profiles import (
     CEFR,
     CERTIFICATES,
@@ -25,7 +25,7 @@ from ontschot.matching.profiles import (
     VacancyProfile,
 )
 from ontschot.matching.relatedness import KIND_REASONS_NL
-from ontschot.matching.scoring import PRACTICAL_PARTS, practical_parts
+from ontschot.matching.scoring import PRACTICAL_PARTS, UNKNOWN_DAY, practical_parts
 
 PART_LABELS_NL = {
     "skills_exact": "Vaardigheden (zelfde)",

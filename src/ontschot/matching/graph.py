@@ -130,7 +130,8 @@ class TaxonomyGraph:
             )
         ]
         rows = db.execute(select(Skill.uri, Skill.label_nl, Skill.label_en, Skill.is_group))
-        skills, groups = [], []
+        skills: list[tuple[str, str]] = []
+        groups: list[tuple[str, str]] = []
         for uri, nl, en, is_group in rows:
             (groups if is_group else skills).append((uri, nl or en))
         return cls.from_rows(

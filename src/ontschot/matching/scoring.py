@@ -42,7 +42,7 @@ class MatchWeights:
 
     @property
     def practical(self) -> float:
-        return sum(getattr(self, name) for name in PRACTICAL_PARTS)
+        return float(sum(getattr(self, name) for name in PRACTICAL_PARTS))
 
 
 PRACTICAL_PARTS = ("distance", "hours", "availability", "licence", "language", "requirements")
