@@ -88,9 +88,12 @@ def serve(
 
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
+    from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app
 
     app.add_typer(taxonomy_app, name="taxonomy")
+    app.command("demo")(demo)
+    app.command("synth")(synth)
     app.add_typer(orgs_app, name="orgs")
     app.add_typer(users_app, name="users")
 
