@@ -2,7 +2,9 @@
 
 A panel is a function ``(db, actor) -> (template_name, context) | None``; returning None
 hides the panel (nothing to show today). Panels render in the order of `order`, then
-registration.
+registration, each inside a `<section class="card">`; the panel's template reads its
+context as the variable ``panel`` (e.g. ``{{ panel.count }}``) next to ``actor``. Register
+panels at import time of the context's pages module.
 """
 
 from __future__ import annotations

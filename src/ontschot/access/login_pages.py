@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ontschot.access import panels as _panels  # noqa: F401  (registers panels)
 from ontschot.access import service
 from ontschot.access.actor import Actor
 from ontschot.access.dashboard import render_panels

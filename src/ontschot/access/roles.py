@@ -136,6 +136,16 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
         Role.EMPLOYER: W,
         Role.SYSTEM_ADMIN: R,
     },
+    # extraction: text in, ESCO concepts out; nothing is stored, so scope is the own work
+    "extraction.use": {
+        Role.COACH: W,
+        Role.EMPLOYER_ADVISER: W,
+        Role.PROGRAMME_MANAGER: W,
+        Role.PARTNER_ADMIN: O,
+        Role.EMPLOYER: W,
+        Role.ANALYST: R,
+        Role.SYSTEM_ADMIN: R,
+    },
     "import.run": {Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
     "export.run": {
         Role.PARTNER_ADMIN: O,
@@ -143,6 +153,19 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
         Role.ANALYST: R,
         Role.SYSTEM_ADMIN: R,
     },
+    # matching and careers (issue 6): suggestions show only candidates the organisation may
+    # see (people/visibility.py); career routes of an occupation carry no personal data.
+    "match.read": {
+        Role.COACH: O,
+        Role.EMPLOYER_ADVISER: O,
+        Role.PROGRAMME_MANAGER: O,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "match.feedback": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.SYSTEM_ADMIN: R},
+    "career.read": everyone(R),
+    "training.read": everyone(R),
+    "training.import": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
 }
 
 # Actions anyone may perform without logging in.
