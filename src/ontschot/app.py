@@ -73,10 +73,11 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
     from ontschot.employers.api import router as employers_api
+    from ontschot.interop.api import router as interop_api
     from ontschot.people.api import router as people_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
-    return [taxonomy_api, access_api, audit_api, people_api, employers_api]
+    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api]
 
 
 def _page_routers() -> list[APIRouter]:

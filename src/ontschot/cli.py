@@ -88,6 +88,7 @@ def serve(
 
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
+    from ontschot.interop.cli import export_app, import_app
     from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app
 
@@ -96,6 +97,8 @@ def _register_context_commands() -> None:
     app.command("synth")(synth)
     app.add_typer(orgs_app, name="orgs")
     app.add_typer(users_app, name="users")
+    app.add_typer(import_app, name="import")
+    app.add_typer(export_app, name="export")
 
 
 _register_context_commands()

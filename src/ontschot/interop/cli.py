@@ -1,0 +1,167 @@
+"""`ontschot import ...` and `ontschot export ...`: files in, files out, as the CLI actor."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from sqlalchemy.orm import Session
+
+from ontschot.interop.importer import ImportResult
+
+import_app = typer.Typer(
+    help="Import vacancies and candidates (CSV, JSON-LD).", no_args_is_help=True
+)
+export_app = typer.Typer(help="Export vacancies (JSON-LD, CSV).", no_args_is_help=True)
+
+PARTIAL = typer.Option(
+    False, "--partial", help="Write the valid rows and report the rejected ones."
+)
+REPORT = typer.Option(None, "--report", help="Write rejected rows (line, field, reason) here.")
+
+
+def _session() -> Session:
+    from ontschot.audit.service import configure_pseudonymisation
+    from ontschot.cli import settings_or_exit
+    from ontschot.db import make_engine, make_sessionmaker
+    from ontschot.setup import prepare_database
+
+    settings = settings_or_exit()
+    prepare_database(settings)
+    configure_pseudonymisation(settings.secret_key)
+    return make_sessionmaker(make_engine(settings.database_url))()
+
+
+def _read(path: Path) -> str:
+    from ontschot.cli import fail
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"kan {path} niet lezen: {exc}")
+        raise  # unreachable: fail exits
+
+
+def _summarise(result: ImportResult, report: Path | None) -> None:
+    from ontschot.cli import fail
+
+    if report is not None:
+        report.write_text(result.report_csv(), encoding="utf-8")
+    for err in result.rejected[:20]:
+        typer.echo(f"regel {err.line}, {err.field}: {err.reason}", err=True)
+    if len(result.rejected) > 20:
+        typer.echo(f"… en nog {len(result.rejected) - 20} fouten", err=True)
+    if not result.committed:
+        fail(
+            f"import geweigerd: {len(result.rejected)} fouten in {result.rows} regels; "
+            "er is niets opgeslagen (gebruik --partial om de goede regels te importeren)."
+        )
+    typer.echo(
+        f"{result.kind}: {result.rows} regels, {result.created} nieuw, "
+        f"{result.already_present} al aanwezig, {result.duplicates_linked} als dubbel "
+        f"gekoppeld, {len(result.rejected)} geweigerd"
+    )
+
+
+def _run(
+    kind: str,
+    file: Path,
+    partial: bool,
+    source: str,
+    report: Path | None,
+    organisation: int | None = None,
+) -> None:
+    from ontschot.access.actor import Actor
+    from ontschot.cli import fail
+    from ontschot.interop import importer
+    from ontschot.interop.jsonld import documents_in, jobposting_to_fields
+    from ontschot.web.problems import ProblemError
+
+    text = _read(file)
+    actor = Actor.cli()
+    with _session() as db:
+        try:
+            if kind == "candidates":
+                result = importer.import_candidates_csv(
+                    db,
+                    actor=actor,
+                    text=text,
+                    source=source,
+                    partial=partial,
+                    organisation_id=organisation,
+                )
+            elif file.suffix.lower() in (".json", ".jsonld"):
+                lines = [
+                    (n, jobposting_to_fields(d))
+                    for n, d in enumerate(documents_in(json.loads(text)), start=1)
+                ]
+                result = importer.import_vacancy_fields(
+                    db, actor=actor, lines=lines, source=source, partial=partial
+                )
+            else:
+                result = importer.import_vacancies_csv(
+                    db, actor=actor, text=text, source=source, partial=partial
+                )
+        except ProblemError as exc:
+            fail(exc.detail)
+            return
+        except ValueError as exc:
+            fail(f"ongeldig bestand: {exc}")
+            return
+    _summarise(result, report)
+
+
+@import_app.command("vacancies")
+def import_vacancies(
+    file: Path = typer.Argument(..., help="CSV (see docs/import-formats.md) or JSON-LD file."),
+    partial: bool = PARTIAL,
+    source: str = typer.Option("import", "--source", help="Name of the partner or feed."),
+    report: Path | None = REPORT,
+) -> None:
+    """Import vacancies; by default nothing is written when any row is invalid."""
+    _run("vacancies", file, partial, source, report)
+
+
+@import_app.command("candidates")
+def import_candidates(
+    file: Path = typer.Argument(..., help="CSV file (see docs/import-formats.md)."),
+    partial: bool = PARTIAL,
+    source: str = typer.Option("import", "--source", help="Name of the partner system."),
+    report: Path | None = REPORT,
+    organisation: int | None = typer.Option(
+        None, "--organisation", help="Id of the organisation whose caseload they join."
+    ),
+) -> None:
+    """Import candidates; by default nothing is written when any row is invalid."""
+    _run("candidates", file, partial, source, report, organisation)
+
+
+@export_app.command("vacancies")
+def export_vacancies(
+    fmt: str = typer.Option("jsonld", "--format", help="jsonld or csv."),
+    out: Path | None = typer.Option(None, "--out", help="File to write (default: stdout)."),
+    include_closed: bool = typer.Option(
+        False, "--include-closed", help="Also filled and closed vacancies."
+    ),
+) -> None:
+    """Export vacancies (each job once, duplicates left out)."""
+    from ontschot.access.actor import Actor
+    from ontschot.cli import fail
+    from ontschot.interop.export import export_vacancies as run_export
+
+    if fmt not in ("jsonld", "csv"):
+        fail("--format moet jsonld of csv zijn")
+    with _session() as db:
+        text, count = run_export(
+            db,
+            actor=Actor.cli(),
+            fmt=fmt,  # type: ignore[arg-type]
+            include_closed=include_closed,
+        )
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"{count} vacatures geschreven naar {out}", err=True)

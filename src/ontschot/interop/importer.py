@@ -1,0 +1,276 @@
+"""Bulk import of vacancies and candidates: validate every row first, then write.
+
+By default an import is all or nothing: one invalid row refuses the whole file and nothing
+is written. With `partial=True` the valid rows are written and every rejected row is
+reported with its line, field and reason. A row whose external id is already known for the
+same source is skipped, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import Field, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ontschot.access.actor import Actor
+from ontschot.audit import service as audit
+from ontschot.employers.models import Vacancy
+from ontschot.employers.schemas import VacancyCreate, VacancyFields
+from ontschot.employers.service import build_vacancy, find_or_create_employer
+from ontschot.interop import csvformat
+from ontschot.people.fields import KvkNumber, Text
+from ontschot.people.models import Candidate
+from ontschot.people.schemas import CandidateCreate
+from ontschot.people.service import build_candidate
+from ontschot.web.problems import ProblemError
+
+MAX_ROWS = 100_000
+
+
+class VacancyImportRow(VacancyFields):
+    external_id: Text = Field(max_length=100)
+    employer_name: Text = Field(max_length=200)
+    employer_kvk: KvkNumber | None = None
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    field: str
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    source: str
+    rows: int = 0
+    created: int = 0
+    already_present: int = 0
+    duplicates_linked: int = 0
+    rejected: list[RowError] = field(default_factory=list)
+    committed: bool = False
+
+    def report_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["line", "field", "reason"])
+        for err in self.rejected:
+            writer.writerow([err.line, err.field, err.reason])
+        return out.getvalue()
+
+
+@dataclass
+class _Row:
+    line: int
+    model: Any
+
+
+def _csv_rows(
+    text: str, columns: tuple[str, ...], required: frozenset[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    unknown = [h for h in header if h not in columns]
+    missing = sorted(required - set(header))
+    if unknown or missing:
+        reasons = [f"onbekende kolom {h}" for h in unknown]
+        reasons += [f"verplichte kolom {m} ontbreekt" for m in missing]
+        raise ProblemError(
+            400,
+            "De kopregel van het bestand klopt niet: " + "; ".join(reasons),
+            errors=[{"name": "regel 1", "in": "body", "reason": r} for r in reasons],
+        )
+    reader.fieldnames = header
+    line = 2
+    for row in reader:
+        if None in row:
+            yield line, {"__extra__": "te veel kolommen"}
+        else:
+            yield line, row
+        line = reader.line_num + 1
+
+
+def _errors(line: int, exc: ValidationError, columns: tuple[str, ...]) -> list[RowError]:
+    out = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ()))
+        column = csvformat.field_to_column(loc, columns) if loc else "rij"
+        out.append(RowError(line, column, str(err.get("msg", "ongeldig"))))
+    return out
+
+
+def _validate(
+    lines: list[tuple[int, dict[str, Any]]],
+    model: type[Any],
+    columns: tuple[str, ...],
+    result: ImportResult,
+    known: Callable[[str], bool],
+) -> list[_Row]:
+    valid, seen = [], set()
+    for line, fields in lines:
+        if "__extra__" in fields:
+            result.rejected.append(RowError(line, "rij", "te veel kolommen"))
+            continue
+        try:
+            parsed = model.model_validate(fields)
+        except ValidationError as exc:
+            result.rejected.extend(_errors(line, exc, columns))
+            continue
+        if not parsed.external_id:
+            result.rejected.append(RowError(line, "external_id", "verplicht bij import"))
+            continue
+        if parsed.external_id in seen:
+            result.rejected.append(RowError(line, "external_id", "komt eerder in het bestand voor"))
+            continue
+        seen.add(parsed.external_id)
+        if known(parsed.external_id):
+            result.already_present += 1
+            continue
+        valid.append(_Row(line, parsed))
+    return valid
+
+
+def _write(
+    db: Session,
+    rows: list[_Row],
+    result: ImportResult,
+    partial: bool,
+    write_one: Callable[[Any], Any],
+) -> None:
+    for row in rows:
+        try:
+            if partial:
+                with db.begin_nested():
+                    write_one(row.model)
+            else:
+                write_one(row.model)
+        except ProblemError as exc:
+            reasons = exc.errors or [{"name": "rij", "reason": exc.detail}]
+            for reason in reasons:
+                result.rejected.append(RowError(row.line, reason["name"], reason["reason"]))
+            if not partial:
+                return
+        else:
+            result.created += 1
+
+
+def _finish(db: Session, *, actor: Actor, result: ImportResult, partial: bool) -> ImportResult:
+    result.rejected.sort(key=lambda e: (e.line, e.field))
+    if result.rejected and not partial:
+        db.rollback()
+        result.created = result.duplicates_linked = 0
+        return result
+    audit.record(
+        db,
+        actor=actor,
+        action=f"import.{result.kind}",
+        object_type="import",
+        object_id=None,
+        subject_key=None,
+        purpose=f"import {result.source}: {result.created} nieuw, {len(result.rejected)} geweigerd",
+    )
+    db.commit()
+    result.committed = True
+    return result
+
+
+def _known_vacancy(db: Session, source: str) -> Callable[[str], bool]:
+    ids = set(db.scalars(select(Vacancy.external_id).where(Vacancy.source == source)))
+    return lambda external_id: external_id in ids
+
+
+def import_vacancy_fields(
+    db: Session,
+    *,
+    actor: Actor,
+    lines: list[tuple[int, dict[str, Any]]],
+    source: str,
+    partial: bool,
+) -> ImportResult:
+    """Import vacancies given as API-named field dicts per line (CSV or JSON-LD)."""
+    for action in ("import.run", "vacancy.create", "employer.create"):
+        actor.require(action)  # rows may name employers not yet registered
+    result = ImportResult(kind="vacancies", source=source, rows=len(lines))
+    rows = _validate(
+        lines, VacancyImportRow, csvformat.VACANCY_COLUMNS, result, _known_vacancy(db, source)
+    )
+    if result.rejected and not partial:
+        return _finish(db, actor=actor, result=result, partial=partial)
+
+    def write_one(row: VacancyImportRow) -> None:
+        employer = find_or_create_employer(
+            db, actor=actor, name=row.employer_name, kvk_number=row.employer_kvk
+        )
+        data = VacancyCreate(
+            employer_id=employer.id,
+            source=source,
+            **row.model_dump(exclude={"employer_name", "employer_kvk"}),
+        )
+        vacancy = build_vacancy(db, actor=actor, data=data)
+        if vacancy.canonical_id is not None:
+            result.duplicates_linked += 1
+
+    _write(db, rows, result, partial, write_one)
+    return _finish(db, actor=actor, result=result, partial=partial)
+
+
+def import_vacancies_csv(
+    db: Session, *, actor: Actor, text: str, source: str, partial: bool = False
+) -> ImportResult:
+    actor.require("import.run")
+    lines = [
+        (n, csvformat.vacancy_row_fields(r) if "__extra__" not in r else r)
+        for n, r in _csv_rows(text, csvformat.VACANCY_COLUMNS, csvformat.VACANCY_REQUIRED)
+    ]
+    _check_size(lines)
+    return import_vacancy_fields(db, actor=actor, lines=lines, source=source, partial=partial)
+
+
+def import_candidates_csv(
+    db: Session,
+    *,
+    actor: Actor,
+    text: str,
+    source: str,
+    partial: bool = False,
+    organisation_id: int | None = None,
+) -> ImportResult:
+    """Import candidates into the actor's organisation (or `organisation_id` for the CLI)."""
+    actor.require("import.run")
+    actor.require("candidate.create")
+    lines = [
+        (n, csvformat.candidate_row_fields(r) if "__extra__" not in r else r)
+        for n, r in _csv_rows(text, csvformat.CANDIDATE_COLUMNS, csvformat.CANDIDATE_REQUIRED)
+    ]
+    _check_size(lines)
+    result = ImportResult(kind="candidates", source=source, rows=len(lines))
+    known = set(db.scalars(select(Candidate.external_id).where(Candidate.source == source)))
+    for _, fields in lines:
+        fields["source"] = source
+    rows = _validate(
+        lines,
+        CandidateCreate,
+        csvformat.CANDIDATE_COLUMNS,
+        result,
+        lambda external_id: external_id in known,
+    )
+    if result.rejected and not partial:
+        return _finish(db, actor=actor, result=result, partial=partial)
+
+    def write_one(row: CandidateCreate) -> None:
+        build_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
+
+    _write(db, rows, result, partial, write_one)
+    return _finish(db, actor=actor, result=result, partial=partial)
+
+
+def _check_size(lines: list[Any]) -> None:
+    if len(lines) > MAX_ROWS:
+        raise ProblemError(413, f"Een import mag hoogstens {MAX_ROWS} regels hebben.")
