@@ -111,6 +111,8 @@ def settings(tmp_path: Any) -> Settings:
         data_dir=tmp_path,
         environment="test",
         secret_key="test-secret-key-0123456789abcdef",
+        argon2_time_cost=1,  # cheap password hashing keeps the suite fast (see ADR 0005)
+        argon2_memory_kib=64,
     )
 
 

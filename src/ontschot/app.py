@@ -73,17 +73,19 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
     from ontschot.employers.api import router as employers_api
+    from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
     from ontschot.people.api import router as people_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
-    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api]
+    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api, extraction_api]
 
 
 def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.extraction.pages import router as extraction_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
-    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages]
+    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages, extraction_pages]
