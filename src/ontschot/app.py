@@ -85,7 +85,9 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.dashboards.panels import register_panels
     from ontschot.extraction.pages import router as extraction_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
+    register_panels()
     return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages, extraction_pages]

@@ -1,0 +1,1 @@
+"""Landing-page panels ("Mijn dag") per role, reading the other contexts' models."""
