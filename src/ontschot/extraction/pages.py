@@ -1,0 +1,132 @@
+"""Tekstanalyse: a coach pastes a text, sees the evidence and confirms the skills.
+
+`/tekstanalyse?candidate=ID` or `?vacancy=ID` chooses where confirmed skills go; without
+a target the page only analyses.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from ontschot.access.actor import Actor, NavItem, register_navigation
+from ontschot.access.deps import requires
+from ontschot.access.roles import PERMISSIONS
+from ontschot.deps import AppSettings, DbSession
+from ontschot.extraction import service
+from ontschot.extraction.skills import ExtractedSkill
+from ontschot.web.problems import ProblemError
+from ontschot.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+for _role in PERMISSIONS["extraction.use"]:
+    register_navigation(_role, NavItem("/tekstanalyse", "Tekstanalyse"))
+User = Annotated[Actor, Depends(requires("extraction.use"))]
+PRESELECT_SCORE = 0.5
+LANGUAGES = (("auto", "Automatisch"), ("nl", "Nederlands"), ("en", "Engels"))
+
+
+def _text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _target(candidate: str, vacancy: str) -> tuple[str, int] | None:
+    for kind, raw in (("candidate", candidate), ("vacancy", vacancy)):
+        if raw.isdigit() and 0 < int(raw) < 2**31:
+            return kind, int(raw)
+    return None
+
+
+def highlight(text: str, skills: list[ExtractedSkill]) -> list[tuple[str, str]]:
+    """The text as (kind, part) segments, kind 'mark' for evidence of a shown skill."""
+    labels: dict[tuple[int, int], list[str]] = {}
+    for skill in skills:
+        for span in skill.spans:
+            labels.setdefault(span, []).append(skill.label)
+    merged: list[list[int]] = []
+    for start, end in sorted(labels):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    segments: list[tuple[str, str]] = []
+    pos = 0
+    for start, end in merged:
+        if start > pos:
+            segments.append(("text", text[pos:start]))
+        segments.append(("mark", text[start:end]))
+        pos = end
+    if pos < len(text):
+        segments.append(("text", text[pos:]))
+    return segments
+
+
+def _page(request: Request, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    base: dict[str, Any] = {
+        "languages": LANGUAGES,
+        "text": "",
+        "lang": "auto",
+        "result": None,
+        "segments": [],
+        "error": "",
+        "added": None,
+        "target": None,
+        "preselect": PRESELECT_SCORE,
+        "max_chars": service.MAX_TEXT_CHARS,
+    }
+    base.update(context)
+    return render(request, "extraction/tekstanalyse.html", base, status=status)
+
+
+@router.get("/tekstanalyse", response_class=HTMLResponse)
+def analysis_form(
+    request: Request, _: User, candidate: str = "", vacancy: str = ""
+) -> HTMLResponse:
+    return _page(request, {"target": _target(candidate, vacancy)})
+
+
+@router.post("/tekstanalyse", response_class=HTMLResponse)
+async def analyse(
+    request: Request, db: DbSession, settings: AppSettings, actor: User
+) -> HTMLResponse:
+    form = await request.form()
+    text, lang = _text(form, "text"), _text(form, "lang") or "auto"
+    target = _target(_text(form, "candidate"), _text(form, "vacancy"))
+    context: dict[str, Any] = {"text": text, "lang": lang, "target": target}
+    if not text.strip():
+        return _page(request, {**context, "error": "Plak of typ eerst een tekst."}, 400)
+    try:
+        result = service.extract_skills(
+            db, actor=actor, text=text, lang=lang, top=25, data_dir=settings.data_dir
+        )
+    except ProblemError as exc:
+        if exc.status != 400:
+            raise
+        return _page(request, {**context, "error": exc.detail}, 400)
+    return _page(request, {**context, "result": result, "segments": highlight(text, result.skills)})
+
+
+@router.post("/tekstanalyse/bevestigen", response_class=HTMLResponse)
+async def confirm(request: Request, db: DbSession, actor: User) -> HTMLResponse:
+    form = await request.form()
+    target = _target(_text(form, "candidate"), _text(form, "vacancy"))
+    uris = [u for u in form.getlist("skill") if isinstance(u, str)][: service.MAX_TOP]
+    essential = frozenset(u for u in form.getlist("essential") if isinstance(u, str))
+    if target is None:
+        return _page(request, {"error": "Kies eerst een werkzoekende of vacature."}, 400)
+    if not uris:
+        return _page(
+            request, {"target": target, "error": "Vink minstens één vaardigheid aan."}, 400
+        )
+    added = service.add_confirmed_skills(
+        db,
+        actor=actor,
+        target=target[0],
+        target_id=target[1],
+        skill_uris=uris,
+        essential_uris=essential,
+    )
+    return _page(request, {"target": target, "added": added})

@@ -1,0 +1,202 @@
+"""Extraction service: the one place where pages, the API and the CLI analyse text.
+
+Analysing stores nothing (the text is neither kept nor logged), so it needs only the
+`extraction.use` permission. Adding confirmed skills to a candidate or vacancy is a change
+of registry data and goes through the people and employers services, which check their
+own permissions and write the audit entries.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ontschot.access.actor import Actor
+from ontschot.extraction.embeddings import ENCODER, Encoder, SemanticIndex, semantic_index
+from ontschot.extraction.index import TaxonomyIndex, TaxonomyMissingError, get_index
+from ontschot.extraction.occupations import OccupationSuggestion
+from ontschot.extraction.occupations import suggest_occupations as _suggest
+from ontschot.extraction.skills import DEFAULT_THRESHOLD, Extraction
+from ontschot.extraction.skills import extract_skills as _extract
+from ontschot.extraction.text import detect_language
+from ontschot.web.problems import ProblemError
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 25_000
+MAX_TOP = 100
+LANGUAGES = ("nl", "en", "auto")
+# Control characters become spaces, so offsets still point into the caller's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+class UnsupportedLanguageError(ProblemError):
+    def __init__(self) -> None:
+        super().__init__(
+            400,
+            "De tekst lijkt niet Nederlands of Engels; alleen die talen worden herkend.",
+            errors=[{"name": "text", "in": "body", "reason": "taal niet ondersteund"}],
+        )
+
+
+def clean_text(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """The text with control characters blanked; a 400 problem when it is too long."""
+    if len(text) > max_chars:
+        raise ProblemError(
+            400,
+            f"De tekst is te lang: {len(text)} tekens, hoogstens {max_chars}.",
+            errors=[{"name": "text", "in": "body", "reason": f"hoogstens {max_chars} tekens"}],
+        )
+    return _CONTROL.sub(" ", text)
+
+
+def resolve_language(text: str, lang: str) -> str:
+    """'nl' or 'en'; 'auto' detects it. Raises UnsupportedLanguageError for other languages."""
+    if lang not in LANGUAGES:
+        raise ProblemError(
+            400,
+            "Onbekende taal.",
+            errors=[{"name": "lang", "in": "body", "reason": "kies nl, en of auto"}],
+        )
+    if lang != "auto":
+        return lang
+    detected = detect_language(text)
+    if detected is None:
+        raise UnsupportedLanguageError()
+    return detected
+
+
+def engines(
+    db: Session, data_dir: Path | None, *, semantic: bool = True
+) -> tuple[TaxonomyIndex, SemanticIndex | None, Encoder | None]:
+    """The lexical index and, when available, the semantic layer for the taxonomy in force."""
+    try:
+        index = get_index(db)
+    except TaxonomyMissingError as exc:
+        raise ProblemError(503, "Er is nog geen ESCO-taxonomie geladen.") from exc
+    if not semantic:
+        return index, None, None
+    try:
+        return index, semantic_index(index, data_dir), ENCODER
+    except (ImportError, OSError, RuntimeError, ValueError):
+        log.exception("semantic layer unavailable; continuing with label matching only")
+        return index, None, None
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    language: str
+    items: list[OccupationSuggestion]
+
+
+def suggest_occupations(
+    db: Session,
+    *,
+    actor: Actor,
+    text: str,
+    lang: str = "auto",
+    top: int = 10,
+    data_dir: Path | None = None,
+    semantic: bool = True,
+) -> Suggestions:
+    """Ranked ESCO occupations for a job title or short text; none for an empty text."""
+    actor.require("extraction.use")
+    text = clean_text(text)
+    if not text.strip():
+        return Suggestions("nl" if lang == "auto" else lang, [])
+    language = resolve_language(text, lang)
+    index, sem, encoder = engines(db, data_dir, semantic=semantic)
+    return Suggestions(
+        language,
+        _suggest(
+            index, text, lang=language, top=max(1, min(top, MAX_TOP)), semantic=sem, encoder=encoder
+        ),
+    )
+
+
+def extract_skills(
+    db: Session,
+    *,
+    actor: Actor,
+    text: str,
+    lang: str = "auto",
+    top: int = 20,
+    threshold: float = DEFAULT_THRESHOLD,
+    data_dir: Path | None = None,
+    semantic: bool = True,
+) -> Extraction:
+    """ESCO skills in a text with evidence spans, and the likely occupation."""
+    actor.require("extraction.use")
+    text = clean_text(text)
+    if not text.strip():
+        return Extraction(skills=[], occupation=None, language="nl" if lang == "auto" else lang)
+    language = resolve_language(text, lang)
+    index, sem, encoder = engines(db, data_dir, semantic=semantic)
+    return _extract(
+        index,
+        text,
+        lang=language,
+        top=max(1, min(top, MAX_TOP)),
+        threshold=threshold,
+        semantic=sem,
+        encoder=encoder,
+    )
+
+
+def add_confirmed_skills(
+    db: Session,
+    *,
+    actor: Actor,
+    target: str,
+    target_id: int,
+    skill_uris: list[str],
+    essential_uris: frozenset[str] = frozenset(),
+) -> int:
+    """Add skills a person confirmed on the text-analysis page to a candidate or vacancy.
+
+    `target` is 'candidate' or 'vacancy'. Unknown URIs are refused. For a vacancy the
+    skills in `essential_uris` become essential, the others optional. Returns how many
+    skills were added (skills already present are left alone).
+    """
+    actor.require("extraction.use")
+    index = get_index(db)
+    unknown = [u for u in skill_uris if u not in index.skills.position]
+    if unknown:
+        raise ProblemError(
+            400,
+            "Onbekende vaardigheid.",
+            errors=[
+                {"name": "skills", "in": "body", "reason": f"onbekende URI {unknown[0][:200]}"}
+            ],
+        )
+    if target == "candidate":
+        from ontschot.people.service import add_candidate_skills
+
+        return len(
+            add_candidate_skills(
+                db, actor=actor, candidate_id=target_id, skill_uris=skill_uris, source="extracted"
+            )
+        )
+    if target == "vacancy":
+        from ontschot.employers.service import add_vacancy_skills
+
+        essential = [u for u in skill_uris if u in essential_uris]
+        optional = [u for u in skill_uris if u not in essential_uris]
+        added = 0
+        for uris, relation in ((essential, "essential"), (optional, "optional")):
+            if uris:
+                added += len(
+                    add_vacancy_skills(
+                        db, actor=actor, vacancy_id=target_id, skill_uris=uris, relation=relation
+                    )
+                )
+        return added
+    raise ProblemError(
+        400,
+        "Kies een werkzoekende of een vacature.",
+        errors=[{"name": "target", "in": "query", "reason": "candidate of vacancy"}],
+    )
