@@ -88,12 +88,14 @@ def serve(
 
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
+    from ontschot.careers.cli import training_app
     from ontschot.extraction.cli import occupations_app, skills_app
     from ontschot.interop.cli import export_app, import_app
     from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app
 
     app.add_typer(taxonomy_app, name="taxonomy")
+    app.add_typer(training_app, name="training")
     app.add_typer(occupations_app, name="occupations")
     app.add_typer(skills_app, name="skills")
     app.command("demo")(demo)

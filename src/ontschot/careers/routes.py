@@ -92,7 +92,7 @@ class RouteFinder:
         tightness_promising: float = 1.5,
         top: int = 10,
         order: Literal["fit", "demand"] = "fit",
-        min_fit: float = 0.2,
+        min_fit: float = 0.1,
     ) -> list[CareerRoute]:
         graph, space = self.index.graph, self.index.space
         own: list[str] = list(skills or [])

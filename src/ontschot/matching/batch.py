@@ -70,22 +70,24 @@ def all_pairs_top_k(
         return BatchResult(cands.slot_ids[c_slots], out_ids, out_scores)
     m = min(len(v_slots), max(prefilter or 4 * k, k))
     w = index.weights
-    prox = index.occupations.proximity
+    occ_points = index.occupations.proximity * np.float32(w.occupation)
     v_occ = vacs.cols["occ"][v_slots]
     wt = wt[:, v_slots] if len(v_slots) < vacs.n_slots else wt
     v_ids = vacs.slot_ids[v_slots]
 
     def run(start: int) -> int:
         rows = c_slots[start : start + chunk]
-        coverage = (e[rows] @ wt).toarray()
-        partial = coverage * np.float32(w.skills)
-        partial += np.float32(w.occupation) * prox[cands.cols["occ"][rows]][:, v_occ]
+        skill_points = (e[rows] @ wt).toarray()
+        skill_points *= np.float32(w.skills)
+        partial = np.take(occ_points[cands.cols["occ"][rows]], v_occ, axis=1)
+        partial += skill_points
         if m < partial.shape[1]:
-            sel = np.argpartition(-partial, m - 1, axis=1)[:, :m]
+            n_v = partial.shape[1]
+            sel = np.argpartition(partial, n_v - m, axis=1)[:, n_v - m :]
         else:
             sel = np.broadcast_to(np.arange(partial.shape[1]), partial.shape).copy()
         r = np.arange(len(rows))[:, None]
-        total = index.score_slots(rows[:, None], v_slots[sel], coverage[r, sel])
+        total = index.score_slots(rows[:, None], v_slots[sel], skill_points[r, sel])
         best = np.argpartition(-total, k_eff - 1, axis=1)[:, :k_eff]
         cand_scores = total[r, best]
         cand_cols = sel[r, best]
@@ -99,7 +101,7 @@ def all_pairs_top_k(
             qr, qc = np.nonzero(qualify)
             refined = len(qr)
             if len(qr):
-                extra = index.score_slots(rows[qr], v_slots[qc], coverage[qr, qc])
+                extra = index.score_slots(rows[qr], v_slots[qc], skill_points[qr, qc])
                 all_r = np.concatenate([np.repeat(np.arange(len(rows)), k_eff), qr])
                 all_s = np.concatenate([cand_scores.ravel(), extra])
                 all_c = np.concatenate([cand_cols.ravel(), qc])

@@ -252,9 +252,13 @@ class MatchIndex:
         return {k: v[: store.n_slots][slots] for k, v in store.cols.items()}
 
     def score_slots(
-        self, c_slots: np.ndarray | int, v_slots: np.ndarray | int, coverage: np.ndarray
+        self, c_slots: np.ndarray | int, v_slots: np.ndarray | int, skill_points: np.ndarray
     ) -> np.ndarray:
-        """Total score (float32) for aligned or broadcast candidate/vacancy slot arrays."""
+        """Total score (float32) for aligned or broadcast candidate/vacancy slot arrays.
+
+        `skill_points` is `float32(w.skills) * coverage`, computed by the caller so that batch
+        and single queries do exactly the same float32 arithmetic.
+        """
         c = self._columns(self.candidates, c_slots)
         v = self._columns(self.vacancies, v_slots)
         dist = self.municipalities.distance
@@ -267,8 +271,7 @@ class MatchIndex:
         occ = self.occupations.proximity[c["occ"], v["occ"]]
         w = self.weights
         total: np.ndarray = (
-            np.float32(w.skills) * coverage.astype(np.float32)
-            + np.float32(w.occupation) * occ
+            skill_points + occ * np.float32(w.occupation)
             + practical_total(w, parts)
         )
         return total
@@ -302,8 +305,8 @@ class MatchIndex:
                     ],
                 )
         idx, vals = self.candidates.row(slot)
-        coverage = store.dot(idx, vals)
-        scores = self.score_slots(slot, np.arange(store.n_slots), coverage)
+        skill_points = store.dot(idx, vals) * np.float32(self.weights.skills)
+        scores = self.score_slots(slot, np.arange(store.n_slots), skill_points)
         mask = store.live_mask()
         cols = store.cols
         if municipalities is not None:
@@ -339,8 +342,8 @@ class MatchIndex:
             )
         store = self.candidates
         idx, vals = self.vacancies.row(slot)
-        coverage = store.dot(idx, vals)
-        scores = self.score_slots(np.arange(store.n_slots), slot, coverage)
+        skill_points = store.dot(idx, vals) * np.float32(self.weights.skills)
+        scores = self.score_slots(np.arange(store.n_slots), slot, skill_points)
         mask = store.live_mask()
         if allowed is not None:
             mask &= np.isin(store.slot_ids[: store.n_slots], np.fromiter(allowed, np.int64))
