@@ -3,7 +3,7 @@
 Prints wall time, CPU time, peak memory (max RSS) and file sizes. Targets from issue 7:
 under 10 minutes on 2 cores and under 4 GB memory. Not part of the test run.
 
-    .venv/bin/python bench/synth_national.py [--scale 1.0] [--out /tmp/ontschot-national]
+    .venv/bin/python bench/synth_national.py [--scale 1.0] [--out DIR]
 
 Uses the configured database (ONTSCHOT_DATABASE_URL) only to read the taxonomy; it is
 migrated and loaded first when needed.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--region", default="nederland")
-    parser.add_argument("--out", type=Path, default=Path("/tmp/ontschot-national"))
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "ontschot-national"
+    )
     args = parser.parse_args()
     settings = load_settings()
     prepare_database(settings)
@@ -38,16 +41,19 @@ def main() -> None:
         profiles = load_profiles(db)
     engine.dispose()
     wall, cpu = time.perf_counter(), time.process_time()
-    manifest = write_files(profiles, args.out, region=args.region, scale=args.scale,
-                           seed=DEFAULT_SEED)
+    manifest = write_files(
+        profiles, args.out, region=args.region, scale=args.scale, seed=DEFAULT_SEED
+    )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     size_mib = sum(p.stat().st_size for p in args.out.iterdir()) / 2**20
     print(f"region={args.region} scale={args.scale} python={sys.version.split()[0]}")
     for name, count in manifest["counts"].items():
         print(f"  {name:22} {count:>12,}")
-    print(f"wall {wall:.1f} s, cpu {cpu:.1f} s, peak RSS {peak_mib:.0f} MiB, "
-          f"files {size_mib:.0f} MiB in {args.out}")
+    print(
+        f"wall {wall:.1f} s, cpu {cpu:.1f} s, peak RSS {peak_mib:.0f} MiB, "
+        f"files {size_mib:.0f} MiB in {args.out}"
+    )
 
 
 if __name__ == "__main__":

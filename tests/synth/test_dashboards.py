@@ -23,8 +23,9 @@ from tests.factories import login_as
 
 @pytest.fixture
 def region(db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings) -> Any:
-    data = generate_region(profiles, find_region("twente"), Size(400, 300, 6), seed=8,
-                           today=date.today())
+    data = generate_region(
+        profiles, find_region("twente"), Size(400, 300, 6), seed=8, today=date.today()
+    )
     write_region(db, data, settings)
     return data
 
@@ -38,8 +39,9 @@ def _user(db: Session, email: str) -> AppUser:
 def test_coach_sees_caseload_and_next_actions(db: Session, client: Any, region: Any) -> None:
     # given a coach with a candidate without skills in the caseload
     coach = _user(db, "coach@gemeente-enschede.example")
-    mine = db.scalars(select(Candidate).where(Candidate.coach_user_id == coach.id,
-                                              Candidate.status == "seeking")).all()
+    mine = db.scalars(
+        select(Candidate).where(Candidate.coach_user_id == coach.id, Candidate.status == "seeking")
+    ).all()
     assert mine
     target = mine[0]
     db.query(CandidateSkill).filter(CandidateSkill.candidate_id == target.id).delete()
@@ -54,14 +56,20 @@ def test_coach_sees_caseload_and_next_actions(db: Session, client: Any, region: 
     assert target.reference in page.text
 
 
-def test_employer_adviser_sees_vacancies_closing_soon(db: Session, client: Any, region: Any
-                                                     ) -> None:
+def test_employer_adviser_sees_vacancies_closing_soon(
+    db: Session, client: Any, region: Any
+) -> None:
     adviser = _user(db, "werkgeversadviseur@gemeente-enschede.example")
     employer = db.scalar(select(Employer).where(Employer.contact_user_id == adviser.id))
     assert employer is not None
-    vacancy = Vacancy(employer_id=employer.id, title="Heftruckchauffeur nachtploeg",
-                      municipality="Enschede", status="open", fingerprint="x",
-                      closing_date=utcnow().date() + timedelta(days=3))
+    vacancy = Vacancy(
+        employer_id=employer.id,
+        title="Heftruckchauffeur nachtploeg",
+        municipality="Enschede",
+        status="open",
+        fingerprint="x",
+        closing_date=utcnow().date() + timedelta(days=3),
+    )
     db.add(vacancy)
     db.commit()
     login_as(client, db, adviser)
@@ -71,8 +79,9 @@ def test_employer_adviser_sees_vacancies_closing_soon(db: Session, client: Any, 
     assert "Heftruckchauffeur nachtploeg" in page.text
 
 
-def test_programme_manager_sees_region_totals_and_tightness(db: Session, client: Any,
-                                                            region: Any) -> None:
+def test_programme_manager_sees_region_totals_and_tightness(
+    db: Session, client: Any, region: Any
+) -> None:
     manager = _user(db, "programmamanager@gemeente-enschede.example")
     login_as(client, db, manager)
     page = client.get("/")
@@ -83,12 +92,16 @@ def test_programme_manager_sees_region_totals_and_tightness(db: Session, client:
     assert "Krapste beroepen" in page.text
 
 
-@pytest.mark.parametrize("email, heading", [
-    ("analist@uwv-twente.example", "Krapste beroepen"),
-    ("beheerder@gemeente-enschede.example", "Gebruikers van mijn organisatie"),
-])
-def test_other_roles_see_their_panel(db: Session, client: Any, region: Any, email: str,
-                                     heading: str) -> None:
+@pytest.mark.parametrize(
+    "email, heading",
+    [
+        ("analist@uwv-twente.example", "Krapste beroepen"),
+        ("beheerder@gemeente-enschede.example", "Gebruikers van mijn organisatie"),
+    ],
+)
+def test_other_roles_see_their_panel(
+    db: Session, client: Any, region: Any, email: str, heading: str
+) -> None:
     login_as(client, db, _user(db, email))
     page = client.get("/")
     assert page.status_code == 200, page.text
@@ -101,10 +114,24 @@ def test_employer_sees_only_own_vacancies(db: Session, client: Any, region: Any)
     own = db.scalar(select(Employer).where(Employer.organisation_id == user.organisation_id))
     other = db.scalar(select(Employer).where(Employer.organisation_id.is_(None)))
     assert own is not None and other is not None
-    db.add_all([Vacancy(employer_id=own.id, title="Eigen vacature test", municipality="Almelo",
-                        status="open", fingerprint="a"),
-                Vacancy(employer_id=other.id, title="Vreemde vacature test",
-                        municipality="Almelo", status="open", fingerprint="b")])
+    db.add_all(
+        [
+            Vacancy(
+                employer_id=own.id,
+                title="Eigen vacature test",
+                municipality="Almelo",
+                status="open",
+                fingerprint="a",
+            ),
+            Vacancy(
+                employer_id=other.id,
+                title="Vreemde vacature test",
+                municipality="Almelo",
+                status="open",
+                fingerprint="b",
+            ),
+        ]
+    )
     db.commit()
     login_as(client, db, user)
     page = client.get("/")

@@ -24,10 +24,10 @@ TODAY = date(2026, 11, 23)
 
 
 def test_region_is_written_with_consistent_links(
-        db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings) -> None:
+    db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings
+) -> None:
     # given a small generated Twente
-    data = generate_region(profiles, find_region("twente"), Size(300, 150, 8), seed=4,
-                           today=TODAY)
+    data = generate_region(profiles, find_region("twente"), Size(300, 150, 8), seed=4, today=TODAY)
     # when it is written
     summary = write_region(db, data, settings)
     # then the counts match and every link points at a row of the region
@@ -51,16 +51,24 @@ def test_region_is_written_with_consistent_links(
     assert db.scalar(select(func.count()).select_from(VacancySkill)) > 150 * 4
     assert db.scalar(select(func.count()).select_from(CandidateSkill)) > 300 * 3
     assert db.scalar(select(func.count()).select_from(Consent)) > 100
-    assert db.scalar(select(func.count()).select_from(Employer).where(
-        Employer.kvk_number.like("9%"))) == len(data.plan.employers)
+    assert db.scalar(
+        select(func.count()).select_from(Employer).where(Employer.kvk_number.like("9%"))
+    ) == len(data.plan.employers)
 
 
 def test_demo_users_log_in_with_the_documented_password(
-        db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings) -> None:
-    data = generate_region(profiles, find_region("twente"), Size(20, 10, 4), seed=4,
-                           today=TODAY)
+    db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings
+) -> None:
+    data = generate_region(profiles, find_region("twente"), Size(20, 10, 4), seed=4, today=TODAY)
     write_region(db, data, settings)
     users = db.scalars(select(AppUser).where(AppUser.email.like("%.example"))).all()
-    assert {u.role for u in users} == {"coach", "employer_adviser", "programme_manager",
-                                       "partner_admin", "employer", "analyst", "system_admin"}
+    assert {u.role for u in users} == {
+        "coach",
+        "employer_adviser",
+        "programme_manager",
+        "partner_admin",
+        "employer",
+        "analyst",
+        "system_admin",
+    }
     assert verify_password(users[0].password_hash, DEMO_PASSWORD, settings)

@@ -15,17 +15,29 @@ from ontschot.synth.profiles import OccupationProfile
 from ontschot.synth.regions import find_region
 
 TODAY = date(2026, 11, 23)
-TWENTE = ("Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn",
-          "Hengelo", "Hof van Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen",
-          "Twenterand", "Wierden")
+TWENTE = (
+    "Almelo",
+    "Borne",
+    "Dinkelland",
+    "Enschede",
+    "Haaksbergen",
+    "Hellendoorn",
+    "Hengelo",
+    "Hof van Twente",
+    "Losser",
+    "Oldenzaal",
+    "Rijssen-Holten",
+    "Tubbergen",
+    "Twenterand",
+    "Wierden",
+)
 
 
 def _uri(suffix: str) -> str:
     return ESCO_OCCUPATION + suffix
 
 
-def test_same_seed_and_date_give_identical_region(profiles: tuple[OccupationProfile, ...]
-                                                  ) -> None:
+def test_same_seed_and_date_give_identical_region(profiles: tuple[OccupationProfile, ...]) -> None:
     # given the default Twente size
     # when the region is generated twice with the same seed and reference date
     first = generate_region(profiles, find_region("twente"), seed=7, today=TODAY)
@@ -49,8 +61,7 @@ def test_another_seed_gives_other_people(profiles: tuple[OccupationProfile, ...]
 
 def test_vacancy_texts_are_dutch_and_varied(profiles: tuple[OccupationProfile, ...]) -> None:
     # given 100 generated vacancies
-    region = generate_region(profiles, find_region("twente"), Size(10, 100, 5), seed=3,
-                             today=TODAY)
+    region = generate_region(profiles, find_region("twente"), Size(10, 100, 5), seed=3, today=TODAY)
     texts = [v["description"] for v in region.vacancies]
     # then no two texts are the same and the openings vary
     assert len(set(texts)) == 100
@@ -71,8 +82,10 @@ def test_shortage_and_surplus_occupations(profiles: tuple[OccupationProfile, ...
     region = generate_region(profiles, find_region("twente"), seed=11, today=TODAY)
     supply = Counter(w[2] for c in region.candidates for w in c["work"][:1])
     demand = Counter(v["occupation_uri"] for v in region.vacancies)
-    truck, nurse = _uri("45037d43-a8f5-4f46-b332-b2935bc305f4"), _uri(
-        "8d3e8aaa-791b-4c75-a465-f3f827028f50")
+    truck, nurse = (
+        _uri("45037d43-a8f5-4f46-b332-b2935bc305f4"),
+        _uri("8d3e8aaa-791b-4c75-a465-f3f827028f50"),
+    )
     clerk = _uri("044d78cc-f62f-4532-83a5-8e04f2889652")
     # then drivers and nurses are in shortage, administrative staff in surplus
     assert demand[truck] > supply[truck]
@@ -85,7 +98,8 @@ def test_shortage_and_surplus_occupations(profiles: tuple[OccupationProfile, ...
 
 
 def test_people_live_in_all_twente_municipalities_weighted_by_size(
-        profiles: tuple[OccupationProfile, ...]) -> None:
+    profiles: tuple[OccupationProfile, ...],
+) -> None:
     region = generate_region(profiles, find_region("twente"), seed=5, today=TODAY)
     places = Counter(c["municipality"] for c in region.candidates)
     assert set(places) == set(TWENTE)
@@ -100,7 +114,8 @@ def test_people_live_in_all_twente_municipalities_weighted_by_size(
 
 
 def test_names_are_random_combinations_of_common_names_and_bsns_are_synthetic(
-        profiles: tuple[OccupationProfile, ...]) -> None:
+    profiles: tuple[OccupationProfile, ...],
+) -> None:
     region = generate_region(profiles, find_region("twente"), seed=5, today=TODAY)
     for c in region.candidates:
         assert c["first_name"] in FIRST_NAMES_FEMALE + FIRST_NAMES_MALE
@@ -119,15 +134,15 @@ def test_synthetic_bsn_range_all_pass_the_11_proef() -> None:
 
 
 def test_skills_derive_from_past_occupations(profiles: tuple[OccupationProfile, ...]) -> None:
-    region = generate_region(profiles, find_region("twente"), Size(500, 10, 5), seed=9,
-                             today=TODAY)
+    region = generate_region(profiles, find_region("twente"), Size(500, 10, 5), seed=9, today=TODAY)
     by_uri = {p.uri: p for p in profiles}
     with_history = [c for c in region.candidates if c["work"]]
     overlapping = 0
     for c in with_history:
         own = {uri for uri, _ in c["skills"]}
-        past = {s.uri for job in c["work"] for s in
-                by_uri[job[2]].essential + by_uri[job[2]].optional}
+        past = {
+            s.uri for job in c["work"] for s in by_uri[job[2]].essential + by_uri[job[2]].optional
+        }
         if own and len(own & past) >= len(own) * 0.7:
             overlapping += 1
     assert overlapping > 0.8 * len(with_history)

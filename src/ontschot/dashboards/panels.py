@@ -43,27 +43,44 @@ def coach_panel(db: Session, actor: Actor) -> PanelResult:
         return None
     own = and_(_active_candidates(), Candidate.coach_user_id == actor.user_id)
     total = db.scalar(select(func.count()).select_from(Candidate).where(own)) or 0
-    newest = db.scalars(select(Candidate).where(own)
-                        .order_by(Candidate.created_at.desc(), Candidate.id.desc())
-                        .limit(LIST_LENGTH)).all()
+    newest = db.scalars(
+        select(Candidate)
+        .where(own)
+        .order_by(Candidate.created_at.desc(), Candidate.id.desc())
+        .limit(LIST_LENGTH)
+    ).all()
     has_skill = select(CandidateSkill.id).where(CandidateSkill.candidate_id == Candidate.id)
     no_skills_q = select(Candidate).where(own, ~has_skill.exists())
     no_skills_count = db.scalar(select(func.count()).select_from(no_skills_q.subquery())) or 0
-    no_skills = db.scalars(no_skills_q.order_by(Candidate.created_at, Candidate.id)
-                           .limit(LIST_LENGTH)).all()
+    no_skills = db.scalars(
+        no_skills_q.order_by(Candidate.created_at, Candidate.id).limit(LIST_LENGTH)
+    ).all()
     quiet_since = utcnow() - timedelta(days=NO_CONTACT_DAYS)
     quiet_q = select(Candidate).where(own, Candidate.updated_at < quiet_since)
     quiet_count = db.scalar(select(func.count()).select_from(quiet_q.subquery())) or 0
-    quiet = db.scalars(quiet_q.order_by(Candidate.updated_at, Candidate.id)
-                       .limit(LIST_LENGTH)).all()
+    quiet = db.scalars(
+        quiet_q.order_by(Candidate.updated_at, Candidate.id).limit(LIST_LENGTH)
+    ).all()
     if total:
-        audit.record(db, actor=actor, action="candidate.list", object_type="candidate",
-                     object_id=None, subject_key=None, purpose="overzicht eigen caseload")
+        audit.record(
+            db,
+            actor=actor,
+            action="candidate.list",
+            object_type="candidate",
+            object_id=None,
+            subject_key=None,
+            purpose="overzicht eigen caseload",
+        )
         db.commit()
     return "dashboards/coach.html", {
-        "total": total, "newest": newest, "no_skills": no_skills,
-        "no_skills_count": no_skills_count, "quiet": quiet, "quiet_count": quiet_count,
-        "no_contact_days": NO_CONTACT_DAYS, "label": label_nl,
+        "total": total,
+        "newest": newest,
+        "no_skills": no_skills,
+        "no_skills_count": no_skills_count,
+        "quiet": quiet,
+        "quiet_count": quiet_count,
+        "no_contact_days": NO_CONTACT_DAYS,
+        "label": label_nl,
     }
 
 
@@ -71,30 +88,54 @@ def adviser_panel(db: Session, actor: Actor) -> PanelResult:
     """Open vacancies of the employers this adviser is the contact for, closing soon first."""
     if actor.user_id is None:
         return None
-    mine = and_(Vacancy.status == "open", Vacancy.canonical_id.is_(None),
-                Employer.contact_user_id == actor.user_id)
+    mine = and_(
+        Vacancy.status == "open",
+        Vacancy.canonical_id.is_(None),
+        Employer.contact_user_id == actor.user_id,
+    )
     base = select(Vacancy).join(Employer, Employer.id == Vacancy.employer_id).where(mine)
     total = db.scalar(select(func.count()).select_from(base.subquery())) or 0
-    employers = db.scalar(select(func.count()).select_from(Employer)
-                          .where(Employer.contact_user_id == actor.user_id)) or 0
+    employers = (
+        db.scalar(
+            select(func.count())
+            .select_from(Employer)
+            .where(Employer.contact_user_id == actor.user_id)
+        )
+        or 0
+    )
     today = utcnow().date()
-    soon = db.scalars(base.where(Vacancy.closing_date >= today,
-                                 Vacancy.closing_date <= today + timedelta(days=CLOSING_SOON_DAYS))
-                      .order_by(Vacancy.closing_date, Vacancy.id).limit(LIST_LENGTH * 2)).all()
-    return "dashboards/adviser.html", {"total": total, "employers": employers, "soon": soon,
-                                       "days": CLOSING_SOON_DAYS}
+    soon = db.scalars(
+        base.where(
+            Vacancy.closing_date >= today,
+            Vacancy.closing_date <= today + timedelta(days=CLOSING_SOON_DAYS),
+        )
+        .order_by(Vacancy.closing_date, Vacancy.id)
+        .limit(LIST_LENGTH * 2)
+    ).all()
+    return "dashboards/adviser.html", {
+        "total": total,
+        "employers": employers,
+        "soon": soon,
+        "days": CLOSING_SOON_DAYS,
+    }
 
 
 def employer_panel(db: Session, actor: Actor) -> PanelResult:
     """The employer's own vacancies."""
     if actor.organisation_id is None:
         return None
-    own = select(Vacancy).join(Employer, Employer.id == Vacancy.employer_id).where(
-        Employer.organisation_id == actor.organisation_id, Vacancy.canonical_id.is_(None))
-    rows = db.scalars(own.order_by(Vacancy.status.desc(), Vacancy.closing_date, Vacancy.id)
-                      .limit(LIST_LENGTH * 2)).all()
-    open_count = db.scalar(select(func.count()).select_from(
-        own.where(Vacancy.status == "open").subquery())) or 0
+    own = (
+        select(Vacancy)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .where(Employer.organisation_id == actor.organisation_id, Vacancy.canonical_id.is_(None))
+    )
+    rows = db.scalars(
+        own.order_by(Vacancy.status.desc(), Vacancy.closing_date, Vacancy.id).limit(LIST_LENGTH * 2)
+    ).all()
+    open_count = (
+        db.scalar(select(func.count()).select_from(own.where(Vacancy.status == "open").subquery()))
+        or 0
+    )
     return "dashboards/employer.html", {"vacancies": rows, "open_count": open_count}
 
 
@@ -104,8 +145,9 @@ def _region_municipalities(db: Session, actor: Actor) -> list[str] | None:
 
     code = actor.region_code
     if code is None and actor.organisation_id is not None:
-        code = db.scalar(select(Organisation.region_code)
-                         .where(Organisation.id == actor.organisation_id))
+        code = db.scalar(
+            select(Organisation.region_code).where(Organisation.id == actor.organisation_id)
+        )
     for region in all_regions():
         if code in (region.slug, region.code, region.name):
             return list(region.municipalities)
@@ -116,51 +158,96 @@ def programme_panel(db: Session, actor: Actor) -> PanelResult:
     """Region totals: candidates per municipality and benefit, open vacancies per sector."""
     places = _region_municipalities(db, actor)
     cand = [_active_candidates()] + ([Candidate.municipality.in_(places)] if places else [])
-    per_place = db.execute(select(Candidate.municipality, func.count()).where(*cand)
-                           .group_by(Candidate.municipality)
-                           .order_by(func.count().desc(), Candidate.municipality)).all()
-    per_benefit = db.execute(select(Candidate.benefit, func.count()).where(*cand)
-                             .group_by(Candidate.benefit)
-                             .order_by(func.count().desc(), Candidate.benefit)).all()
+    per_place = db.execute(
+        select(Candidate.municipality, func.count())
+        .where(*cand)
+        .group_by(Candidate.municipality)
+        .order_by(func.count().desc(), Candidate.municipality)
+    ).all()
+    per_benefit = db.execute(
+        select(Candidate.benefit, func.count())
+        .where(*cand)
+        .group_by(Candidate.benefit)
+        .order_by(func.count().desc(), Candidate.benefit)
+    ).all()
     vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
     vac += [Vacancy.municipality.in_(places)] if places else []
     sector = func.coalesce(Employer.sector, "onbekend")
-    per_sector = db.execute(select(sector, func.count()).select_from(Vacancy)
-                            .join(Employer, Employer.id == Vacancy.employer_id).where(*vac)
-                            .group_by(sector).order_by(func.count().desc(), sector)).all()
+    per_sector = db.execute(
+        select(sector, func.count())
+        .select_from(Vacancy)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .where(*vac)
+        .group_by(sector)
+        .order_by(func.count().desc(), sector)
+    ).all()
     return "dashboards/programme.html", {
-        "per_place": per_place, "per_benefit": per_benefit, "per_sector": per_sector,
-        "candidates": sum(n for _, n in per_place), "vacancies": sum(n for _, n in per_sector),
+        "per_place": per_place,
+        "per_benefit": per_benefit,
+        "per_sector": per_sector,
+        "candidates": sum(n for _, n in per_place),
+        "vacancies": sum(n for _, n in per_sector),
         "label": label_nl,
     }
 
 
-def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3
-                   ) -> list[dict[str, Any]]:
+def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3) -> list[dict[str, Any]]:
     """Occupations with the most open vacancies per available candidate.
 
     A candidate counts as available for an occupation when it is one of their wishes; the
     full tightness analysis (insight context) may refine this.
     """
-    demand = dict(db.execute(
-        select(Vacancy.occupation_uri, func.count()).where(
-            Vacancy.status == "open", Vacancy.canonical_id.is_(None),
-            Vacancy.occupation_uri.is_not(None)).group_by(Vacancy.occupation_uri)).all())
-    supply = dict(db.execute(
-        select(CandidateWish.occupation_uri, func.count(func.distinct(Candidate.id)))
-        .join(Candidate, Candidate.id == CandidateWish.candidate_id)
-        .where(_active_candidates(), Candidate.status == "seeking",
-               CandidateWish.occupation_uri.is_not(None))
-        .group_by(CandidateWish.occupation_uri)).all())
-    ranked = sorted(((uri, n, supply.get(uri, 0)) for uri, n in demand.items()
-                     if n >= min_vacancies), key=lambda r: (-(r[1] / max(r[2], 1)), r[0]))
-    top = ranked[:limit]
-    labels = dict(db.execute(select(Occupation.uri, func.coalesce(
-        Occupation.label_nl, Occupation.label_en)).where(
-        Occupation.uri.in_([uri for uri, _, _ in top]))).all())
-    return [{"label": labels.get(uri, uri), "vacancies": n, "candidates": c,
-             "ratio": n / max(c, 1), "is_promising": n / max(c, 1) >= PROMISING}
-            for uri, n, c in top]
+    demand: dict[str | None, int] = dict(
+        db.execute(
+            select(Vacancy.occupation_uri, func.count())
+            .where(
+                Vacancy.status == "open",
+                Vacancy.canonical_id.is_(None),
+                Vacancy.occupation_uri.is_not(None),
+            )
+            .group_by(Vacancy.occupation_uri)
+        )
+        .tuples()
+        .all()
+    )
+    supply: dict[str | None, int] = dict(
+        db.execute(
+            select(CandidateWish.occupation_uri, func.count(func.distinct(Candidate.id)))
+            .join(Candidate, Candidate.id == CandidateWish.candidate_id)
+            .where(
+                _active_candidates(),
+                Candidate.status == "seeking",
+                CandidateWish.occupation_uri.is_not(None),
+            )
+            .group_by(CandidateWish.occupation_uri)
+        )
+        .tuples()
+        .all()
+    )
+    ranked = sorted(
+        ((uri, n, supply.get(uri, 0)) for uri, n in demand.items() if uri and n >= min_vacancies),
+        key=lambda r: (-(r[1] / max(r[2], 1)), r[0]),
+    )
+    top = [(str(uri), n, c) for uri, n, c in ranked[:limit]]
+    labels: dict[str, str] = dict(
+        db.execute(
+            select(Occupation.uri, func.coalesce(Occupation.label_nl, Occupation.label_en)).where(
+                Occupation.uri.in_([uri for uri, _, _ in top])
+            )
+        )
+        .tuples()
+        .all()
+    )
+    return [
+        {
+            "label": labels.get(uri, uri),
+            "vacancies": n,
+            "candidates": c,
+            "ratio": n / max(c, 1),
+            "is_promising": n / max(c, 1) >= PROMISING,
+        }
+        for uri, n, c in top
+    ]
 
 
 def analyst_panel(db: Session, actor: Actor) -> PanelResult:
@@ -172,13 +259,17 @@ def partner_admin_panel(db: Session, actor: Actor) -> PanelResult:
     """Users of the own organisation, most recently active first."""
     if actor.organisation_id is None:
         return None
-    users = db.scalars(select(AppUser).where(AppUser.organisation_id == actor.organisation_id)
-                       .order_by(AppUser.last_login_at.desc().nulls_last(), AppUser.email)
-                       ).all()
+    users = db.scalars(
+        select(AppUser)
+        .where(AppUser.organisation_id == actor.organisation_id)
+        .order_by(AppUser.last_login_at.desc().nulls_last(), AppUser.email)
+    ).all()
     locked = [u for u in users if u.locked_until is not None and u.locked_until > utcnow()]
     return "dashboards/partner_admin.html", {
-        "users": users[: LIST_LENGTH * 2], "total": len(users),
-        "active": sum(1 for u in users if u.is_active), "locked": len(locked),
+        "users": users[: LIST_LENGTH * 2],
+        "total": len(users),
+        "active": sum(1 for u in users if u.is_active),
+        "locked": len(locked),
         "role_labels": {role.value: label for role, label in ROLE_LABELS_NL.items()},
     }
 
@@ -186,14 +277,16 @@ def partner_admin_panel(db: Session, actor: Actor) -> PanelResult:
 def register_panels() -> None:
     """Add the panels to the landing page of each role (idempotent)."""
     register_dashboard_panel(Role.COACH, coach_panel, name="dashboards.coach", order=10)
-    register_dashboard_panel(Role.EMPLOYER_ADVISER, adviser_panel, name="dashboards.adviser",
-                             order=10)
-    register_dashboard_panel(Role.PROGRAMME_MANAGER, programme_panel,
-                             name="dashboards.programme", order=10)
-    register_dashboard_panel(Role.EMPLOYER, employer_panel, name="dashboards.employer",
-                             order=10)
-    register_dashboard_panel((Role.ANALYST, Role.PROGRAMME_MANAGER), analyst_panel,
-                             name="dashboards.tightness", order=20)
-    register_dashboard_panel(Role.PARTNER_ADMIN, partner_admin_panel,
-                             name="dashboards.partner_admin", order=10)
-
+    register_dashboard_panel(
+        Role.EMPLOYER_ADVISER, adviser_panel, name="dashboards.adviser", order=10
+    )
+    register_dashboard_panel(
+        Role.PROGRAMME_MANAGER, programme_panel, name="dashboards.programme", order=10
+    )
+    register_dashboard_panel(Role.EMPLOYER, employer_panel, name="dashboards.employer", order=10)
+    register_dashboard_panel(
+        (Role.ANALYST, Role.PROGRAMME_MANAGER), analyst_panel, name="dashboards.tightness", order=20
+    )
+    register_dashboard_panel(
+        Role.PARTNER_ADMIN, partner_admin_panel, name="dashboards.partner_admin", order=10
+    )

@@ -24,22 +24,44 @@ from ontschot.synth.vacancies import _cumulative
 # (benefit, status, share, age range, organisation keys with weights)
 PROFILES = (
     ("ww", "seeking", 0.28, (23, 64), (("uwv", 85), ("reintegratie", 15))),
-    ("bijstand", "seeking", 0.34, (18, 66), (("gemeente", 70), ("reintegratie", 20),
-                                              ("uitzend1", 10))),
+    (
+        "bijstand",
+        "seeking",
+        0.34,
+        (18, 66),
+        (("gemeente", 70), ("reintegratie", 20), ("uitzend1", 10)),
+    ),
     ("none", "seeking", 0.11, (18, 60), (("gemeente", 60), ("uitzend1", 25), ("uwv", 15))),
     ("wajong", "seeking", 0.08, (18, 40), (("uwv", 70), ("gemeente", 30))),
     ("wia", "seeking", 0.04, (30, 64), (("uwv", 100),)),
-    ("none", "employed_at_risk", 0.08, (28, 63), (("uwv", 60), ("uitzend1", 20),
-                                                   ("reintegratie", 20))),
+    (
+        "none",
+        "employed_at_risk",
+        0.08,
+        (28, 63),
+        (("uwv", 60), ("uitzend1", 20), ("reintegratie", 20)),
+    ),
     ("bijstand", "placed", 0.04, (20, 60), (("gemeente", 100),)),
     ("ww", "inactive", 0.03, (25, 64), (("uwv", 100),)),
 )
 EDUCATION_ORDER = ("basis", "vmbo", "havo_vwo", "mbo", "hbo", "wo")
-SECOND_LANGUAGES = (("eng", 40), ("deu", 15), ("tur", 5), ("ara", 5), ("pol", 4),
-                    ("tir", 2), ("ukr", 3))
+SECOND_LANGUAGES = (
+    ("eng", 40),
+    ("deu", 15),
+    ("tur", 5),
+    ("ara", 5),
+    ("pol", 4),
+    ("tir", 2),
+    ("ukr", 3),
+)
 HOURS = ((12, 20), (16, 24), (24, 32), (32, 40), (36, 40), (20, 32))
-CONTRACT_SETS = (["vast"], ["vast", "tijdelijk"], ["vast", "tijdelijk", "uitzend"],
-                 ["tijdelijk", "uitzend"], ["vast", "tijdelijk", "uitzend", "oproep"])
+CONTRACT_SETS = (
+    ["vast"],
+    ["vast", "tijdelijk"],
+    ["vast", "tijdelijk", "uitzend"],
+    ["tijdelijk", "uitzend"],
+    ["vast", "tijdelijk", "uitzend", "oproep"],
+)
 
 
 @dataclass
@@ -50,8 +72,7 @@ class CandidateContext:
     bsns: Iterator[str] | None = None  # test-range BSNs to hand out, None for none
 
     def __post_init__(self) -> None:
-        self.cum_supply = _cumulative(p.curated.weight * p.curated.supply
-                                      for p in self.profiles)
+        self.cum_supply = _cumulative(p.curated.weight * p.curated.supply for p in self.profiles)
         self.cum_profile = _cumulative(profile[2] for profile in PROFILES)
         self.by_sector: dict[str, list[OccupationProfile]] = {}
         for p in self.profiles:
@@ -81,33 +102,41 @@ def _postcode(municipality: str, rng: random.Random) -> str | None:
     return f"{rng.randint(*span)}{rng.choice(letters)}{rng.choice(letters)}"
 
 
-def _history(ctx: CandidateContext, rng: random.Random, age: int, status: str
-             ) -> list[tuple[OccupationProfile, date, date | None, str]]:
+def _history(
+    ctx: CandidateContext, rng: random.Random, age: int, status: str
+) -> list[tuple[OccupationProfile, date, date | None, str]]:
     jobs = 0 if age < 21 and rng.random() < 0.5 else rng.choices((0, 1, 2, 3), (6, 40, 34, 20))[0]
     if jobs == 0:
         return []
     current = rng.choices(ctx.profiles, cum_weights=ctx.cum_supply)[0]
-    end: date | None = None if status == "employed_at_risk" else ctx.today - timedelta(
-        days=int(rng.triangular(20, 1500, 120)))
+    end: date | None = (
+        None
+        if status == "employed_at_risk"
+        else ctx.today - timedelta(days=int(rng.triangular(20, 1500, 120)))
+    )
     history = []
     cursor = end or ctx.today
     for _ in range(jobs):
         years = rng.uniform(0.5, min(10.0, max(0.6, (age - 18) / jobs)))
         start = cursor - timedelta(days=int(years * 365))
-        employer = rng.choice(ctx.employer_names.get(current.curated.sector)
-                              or ctx.any_employer)
+        employer = rng.choice(ctx.employer_names.get(current.curated.sector) or ctx.any_employer)
         history.append((current, start, end, employer))
         end = start - timedelta(days=rng.randint(0, 200))
         cursor = end
         same = ctx.by_sector[current.curated.sector]
-        current = rng.choice(same) if rng.random() < 0.6 else rng.choices(
-            ctx.profiles, cum_weights=ctx.cum_supply)[0]
+        current = (
+            rng.choice(same)
+            if rng.random() < 0.6
+            else rng.choices(ctx.profiles, cum_weights=ctx.cum_supply)[0]
+        )
     return history
 
 
-def _skills(ctx: CandidateContext, rng: random.Random,
-            history: list[tuple[OccupationProfile, date, date | None, str]]
-            ) -> list[tuple[str, str]]:
+def _skills(
+    ctx: CandidateContext,
+    rng: random.Random,
+    history: list[tuple[OccupationProfile, date, date | None, str]],
+) -> list[tuple[str, str]]:
     if not history or rng.random() < 0.06:
         return []
     chosen: dict[str, str] = {}
@@ -127,10 +156,10 @@ def _skills(ctx: CandidateContext, rng: random.Random,
     return list(chosen.items())[:25]
 
 
-def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int
-                       ) -> dict[str, Any]:
-    benefit, status, _, (age_lo, age_hi), orgs = rng.choices(
-        PROFILES, cum_weights=ctx.cum_profile)[0]
+def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int) -> dict[str, Any]:
+    benefit, status, _, (age_lo, age_hi), orgs = rng.choices(PROFILES, cum_weights=ctx.cum_profile)[
+        0
+    ]
     female = rng.random() < 0.48
     first = rng.choice(names.FIRST_NAMES_FEMALE if female else names.FIRST_NAMES_MALE)
     last = rng.choice(names.LAST_NAMES)
@@ -147,8 +176,13 @@ def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int
     education = last_occ.curated.education if last_occ else rng.choice(("basis", "vmbo"))
     shift = rng.choices((-1, 0, 1), (20, 65, 15))[0]
     edu_level = EDUCATION_ORDER[max(0, min(5, EDUCATION_ORDER.index(education) + shift))]
-    languages = [("nld", rng.choice(("goed", "goed", "uitstekend", "redelijk")),
-                  rng.choice(("goed", "redelijk", "uitstekend")))]
+    languages = [
+        (
+            "nld",
+            rng.choice(("goed", "goed", "uitstekend", "redelijk")),
+            rng.choice(("goed", "redelijk", "uitstekend")),
+        )
+    ]
     for lang, share in SECOND_LANGUAGES:
         if rng.random() * 100 < share:
             languages.append((lang, rng.choice(("redelijk", "goed")), "redelijk"))
@@ -172,8 +206,11 @@ def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int
     email = None
     if rng.random() < 0.6:
         email = f"{_ascii(first)}.{_ascii(last)}{number}@{names.STREET_FREE_DOMAIN}"
-    transport = [t for t, share in (("fiets", 80), ("auto", 55), ("openbaar_vervoer", 40))
-                 if rng.random() * 100 < share and (t != "auto" or licences)]
+    transport = [
+        t
+        for t, share in (("fiets", 80), ("auto", 55), ("openbaar_vervoer", 40))
+        if rng.random() * 100 < share and (t != "auto" or licences)
+    ]
     return {
         "reference": f"WZ-{(number * 2654435761 + 40503) % 2**32:08X}",
         "first_name": first,
@@ -201,7 +238,8 @@ def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int
         "org_key": org_key,
         "coach_email": coach,
         "current_employer_index": rng.choice(ctx.plan.employers).index
-        if status == "employed_at_risk" else None,
+        if status == "employed_at_risk"
+        else None,
         "work": [(emp, p.title, p.uri, start, end) for p, start, end, emp in history],
         "skills": _skills(ctx, rng, history),
         "wishes": wishes,

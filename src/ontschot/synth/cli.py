@@ -27,8 +27,9 @@ def login_table(logins: list[tuple[str, str, str]]) -> Table:
 
 
 def demo(
-    prepare_only: bool = typer.Option(False, "--prepare-only",
-                                      help="Prepare the demo database and exit."),
+    prepare_only: bool = typer.Option(
+        False, "--prepare-only", help="Prepare the demo database and exit."
+    ),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recreate it even when current."),
     region: str = typer.Option("twente", help="Arbeidsmarktregio to generate."),
     seed: int = typer.Option(None, help="Random seed (default: the fixed demo seed)."),
@@ -61,20 +62,26 @@ def demo(
     host = host or result.settings.host
     port = port or result.settings.port
     console.print(f"Open http://{host}:{port}/inloggen", highlight=False)
-    uvicorn.run(create_app(result.settings), host=host, port=port,
-                log_level=result.settings.log_level)
+    uvicorn.run(
+        create_app(result.settings), host=host, port=port, log_level=result.settings.log_level
+    )
 
 
 def synth(
     out: Path = typer.Option(..., help="Folder to write the gzipped CSV files to."),
-    region: str = typer.Option("twente", help="Region slug (e.g. twente, groot-amsterdam) "
-                               "or `nederland` for all 35 regions."),
-    scale: float = typer.Option(1.0, min=0.001, help="Size factor. One region at 1 is "
-                                "3,000 candidates and 1,500 vacancies; nederland at 1 is "
-                                "1,000,000 candidates and 400,000 vacancies."),
+    region: str = typer.Option(
+        "twente",
+        help="Region slug (e.g. twente, groot-amsterdam) or `nederland` for all 35 regions.",
+    ),
+    scale: float = typer.Option(
+        1.0,
+        min=0.001,
+        help="Size factor. One region at 1 is "
+        "3,000 candidates and 1,500 vacancies; nederland at 1 is "
+        "1,000,000 candidates and 400,000 vacancies.",
+    ),
     seed: int = typer.Option(None, help="Random seed (default: the fixed demo seed)."),
-    texts: bool = typer.Option(True, help="Write vacancy descriptions (the bulk of the "
-                               "bytes)."),
+    texts: bool = typer.Option(True, help="Write vacancy descriptions (the bulk of the bytes)."),
 ) -> None:
     """Write a synthetic region (or the whole country) as files for batch benchmarks."""
     from ontschot.cli import fail, settings_or_exit
@@ -97,8 +104,14 @@ def synth(
         engine.dispose()
     started = time.perf_counter()
     try:
-        manifest = write_files(profiles, out, region=region, scale=scale,
-                               seed=DEFAULT_SEED if seed is None else seed, with_texts=texts)
+        manifest = write_files(
+            profiles,
+            out,
+            region=region,
+            scale=scale,
+            seed=DEFAULT_SEED if seed is None else seed,
+            with_texts=texts,
+        )
     except KeyError as exc:
         fail(str(exc.args[0]))
         return

@@ -67,8 +67,13 @@ def _safe_url(url: str) -> str:
 def wanted_stamp(settings: Settings, *, region: str, seed: int) -> dict[str, Any]:
     from ontschot.synth.generate import GENERATOR_VERSION
 
-    return {"database": _safe_url(settings.database_url), "schema": head_revision(),
-            "generator": GENERATOR_VERSION, "region": region, "seed": seed}
+    return {
+        "database": _safe_url(settings.database_url),
+        "schema": head_revision(),
+        "generator": GENERATOR_VERSION,
+        "region": region,
+        "seed": seed,
+    }
 
 
 def _read_stamp(path: Path) -> dict[str, Any] | None:
@@ -121,7 +126,8 @@ def _wipe(settings: Settings, stamp: dict[str, Any] | None) -> None:
             raise DemoError(
                 "De ingestelde database bevat al gegevens die niet door `ontschot demo` zijn "
                 "gemaakt; die worden niet gewist. Gebruik een lege database of laat "
-                f"{ENV_PREFIX}DATABASE_URL weg voor {settings.data_dir / 'demo.db'}.")
+                f"{ENV_PREFIX}DATABASE_URL weg voor {settings.data_dir / 'demo.db'}."
+            )
         metadata = MetaData()
         metadata.reflect(engine)
         metadata.drop_all(engine)
@@ -129,8 +135,14 @@ def _wipe(settings: Settings, stamp: dict[str, Any] | None) -> None:
         engine.dispose()
 
 
-def prepare_demo(settings: Settings, *, region: str = "twente", seed: int | None = None,
-                 force: bool = False, today: date | None = None) -> DemoResult:
+def prepare_demo(
+    settings: Settings,
+    *,
+    region: str = "twente",
+    seed: int | None = None,
+    force: bool = False,
+    today: date | None = None,
+) -> DemoResult:
     """Create the demo database when needed and return its settings and logins."""
     from ontschot.synth.generate import DEFAULT_SEED
 
@@ -151,15 +163,25 @@ def prepare_demo(settings: Settings, *, region: str = "twente", seed: int | None
     _wipe(settings, stamp)
     stamp_path.unlink(missing_ok=True)
     summary, logins = _build(settings, region=region, seed=seed, today=today)
-    stamp_path.write_text(json.dumps(
-        {**wanted, "today": today.isoformat(), "summary": summary,
-         "logins": [login.__dict__ for login in logins]}, indent=2, ensure_ascii=False),
-        encoding="utf-8")
+    stamp_path.write_text(
+        json.dumps(
+            {
+                **wanted,
+                "today": today.isoformat(),
+                "summary": summary,
+                "logins": [login.__dict__ for login in logins],
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return DemoResult(settings, True, summary, logins)
 
 
-def _build(settings: Settings, *, region: str, seed: int, today: date
-           ) -> tuple[str, list[DemoLogin]]:
+def _build(
+    settings: Settings, *, region: str, seed: int, today: date
+) -> tuple[str, list[DemoLogin]]:
     from ontschot.setup import prepare_database
     from ontschot.synth.generate import generate_region
     from ontschot.synth.profiles import load_profiles
@@ -178,6 +200,9 @@ def _build(settings: Settings, *, region: str, seed: int, today: date
     finally:
         engine.dispose()
     orgs = {o.key: o.name for o in data.plan.organisations}
-    logins = [DemoLogin(u.role.value, u.email, orgs[u.org_key])
-              for u in data.plan.users if u.is_demo_login]
+    logins = [
+        DemoLogin(u.role.value, u.email, orgs[u.org_key])
+        for u in data.plan.users
+        if u.is_demo_login
+    ]
     return f"{data.plan.region.name}: {written.line()}", logins

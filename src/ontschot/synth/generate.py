@@ -32,9 +32,11 @@ class Size:
     coaches: int
 
     def scaled(self, factor: float) -> Size:
-        return Size(max(1, round(self.candidates * factor)),
-                    max(1, round(self.vacancies * factor)),
-                    max(3, round(self.coaches * factor)))
+        return Size(
+            max(1, round(self.candidates * factor)),
+            max(1, round(self.vacancies * factor)),
+            max(3, round(self.coaches * factor)),
+        )
 
     @property
     def employers(self) -> int:
@@ -56,20 +58,29 @@ class SyntheticRegion:
 
 def _rng(seed: int, region: Region, kind: str, chunk: int) -> random.Random:
     # string seeds are hashed with SHA-512 by `random`, independent of PYTHONHASHSEED
-    return random.Random(f"{seed}:{region.slug}:{kind}:{chunk}")
+    return random.Random(f"{seed}:{region.slug}:{kind}:{chunk}")  # noqa: S311 - reproducible
 
 
-def iter_rows(profiles: tuple[OccupationProfile, ...], plan: RegionPlan, size: Size, *,
-              seed: int, today: date, with_bsn: bool = True, first_number: int = 1,
-              ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def iter_rows(
+    profiles: tuple[OccupationProfile, ...],
+    plan: RegionPlan,
+    size: Size,
+    *,
+    seed: int,
+    today: date,
+    with_bsn: bool = True,
+    first_number: int = 1,
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Yield ("candidate", rows) and ("vacancy", rows) chunks of at most CHUNK rows."""
     region = plan.region
     cctx = CandidateContext(plan, profiles, today, synthetic_bsns() if with_bsn else None)
     for chunk, start in enumerate(range(0, size.candidates, CHUNK)):
         rng = _rng(seed, region, "candidate", chunk)
         count = min(CHUNK, size.candidates - start)
-        yield "candidate", [generate_candidate(cctx, rng, first_number + start + i)
-                            for i in range(count)]
+        yield (
+            "candidate",
+            [generate_candidate(cctx, rng, first_number + start + i) for i in range(count)],
+        )
     vctx = VacancyContext(region, profiles, plan.employers, today)
     for chunk, start in enumerate(range(0, size.vacancies, CHUNK)):
         rng = _rng(seed, region, "vacancy", chunk)
@@ -77,9 +88,14 @@ def iter_rows(profiles: tuple[OccupationProfile, ...], plan: RegionPlan, size: S
         yield "vacancy", [generate_vacancy(vctx, rng) for _ in range(count)]
 
 
-def generate_region(profiles: tuple[OccupationProfile, ...], region: Region,
-                    size: Size = REGION_SIZE, *, seed: int = DEFAULT_SEED,
-                    today: date | None = None) -> SyntheticRegion:
+def generate_region(
+    profiles: tuple[OccupationProfile, ...],
+    region: Region,
+    size: Size = REGION_SIZE,
+    *,
+    seed: int = DEFAULT_SEED,
+    today: date | None = None,
+) -> SyntheticRegion:
     """A whole region in memory: the same seed and date always give the same data."""
     today = today or date.today()
     plan = plan_region(region, coaches=size.coaches, employers=size.employers, seed=seed)

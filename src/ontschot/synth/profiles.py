@@ -54,13 +54,18 @@ def load_profiles(db: Session) -> tuple[OccupationProfile, ...]:
     raises TaxonomyMissingError (run `ontschot db upgrade` first).
     """
     uris = [o.uri for o in OCCUPATIONS]
-    labels = dict(db.execute(
-        select(Occupation.uri, Occupation.label_nl).where(Occupation.uri.in_(uris))).all())
-    english = dict(db.execute(
-        select(Occupation.uri, Occupation.label_en).where(Occupation.uri.in_(uris))).all())
+    labels: dict[str, str | None] = dict(
+        db.execute(select(Occupation.uri, Occupation.label_nl).where(Occupation.uri.in_(uris)))
+        .tuples()
+        .all()
+    )
+    english: dict[str, str] = dict(
+        db.execute(select(Occupation.uri, Occupation.label_en).where(Occupation.uri.in_(uris)))
+        .tuples()
+        .all()
+    )
     rows = db.execute(
-        select(OccupationSkill.occupation_uri, OccupationSkill.relation, Skill.uri,
-               Skill.label_nl)
+        select(OccupationSkill.occupation_uri, OccupationSkill.relation, Skill.uri, Skill.label_nl)
         .join(Skill, Skill.uri == OccupationSkill.skill_uri)
         .where(OccupationSkill.occupation_uri.in_(uris))
         .order_by(OccupationSkill.occupation_uri, Skill.uri)
@@ -69,17 +74,24 @@ def load_profiles(db: Session) -> tuple[OccupationProfile, ...]:
     for occ_uri, relation, skill_uri, label_nl in rows:
         per = skills.setdefault(occ_uri, {"essential": [], "optional": []})
         per["essential" if relation == "essential" else "optional"].append(
-            SkillInfo(skill_uri, label_nl))
+            SkillInfo(skill_uri, label_nl)
+        )
     profiles = []
     for curated in OCCUPATIONS:
         if curated.uri not in english:
             continue
         per = skills.get(curated.uri, {"essential": [], "optional": []})
-        profiles.append(OccupationProfile(
-            curated, labels.get(curated.uri) or english[curated.uri],
-            tuple(per["essential"]), tuple(per["optional"])))
+        profiles.append(
+            OccupationProfile(
+                curated,
+                labels.get(curated.uri) or english[curated.uri],
+                tuple(per["essential"]),
+                tuple(per["optional"]),
+            )
+        )
     if not profiles:
         raise TaxonomyMissingError(
             "De taxonomie ontbreekt of bevat geen van de gebruikte beroepen; "
-            "voer eerst `ontschot db upgrade` uit.")
+            "voer eerst `ontschot db upgrade` uit."
+        )
     return tuple(profiles)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,26 +22,74 @@ TYPICAL_SIZE = 30  # thousand inhabitants for a municipality without a figure
 
 POPULATION_K: dict[str, int] = {
     # Twente
-    "Enschede": 160, "Hengelo": 81, "Almelo": 74, "Rijssen-Holten": 39, "Hellendoorn": 36,
-    "Hof van Twente": 35, "Twenterand": 34, "Oldenzaal": 32, "Dinkelland": 26, "Wierden": 25,
-    "Haaksbergen": 24, "Borne": 24, "Losser": 23, "Tubbergen": 21,
+    "Enschede": 160,
+    "Hengelo": 81,
+    "Almelo": 74,
+    "Rijssen-Holten": 39,
+    "Hellendoorn": 36,
+    "Hof van Twente": 35,
+    "Twenterand": 34,
+    "Oldenzaal": 32,
+    "Dinkelland": 26,
+    "Wierden": 25,
+    "Haaksbergen": 24,
+    "Borne": 24,
+    "Losser": 23,
+    "Tubbergen": 21,
     # the larger cities elsewhere, so that a national file is not flat
-    "Amsterdam": 900, "Rotterdam": 660, "’s-Gravenhage": 560, "Utrecht": 370,
-    "Eindhoven": 240, "Groningen": 235, "Tilburg": 225, "Almere": 220, "Breda": 185,
-    "Nijmegen": 180, "Apeldoorn": 165, "Arnhem": 165, "Haarlem": 165, "Haarlemmermeer": 160,
-    "Amersfoort": 160, "Zaanstad": 158, "’s-Hertogenbosch": 158, "Zwolle": 130,
-    "Leiden": 125, "Zoetermeer": 126, "Leeuwarden": 125, "Maastricht": 122,
-    "Dordrecht": 120, "Ede": 118, "Alphen aan den Rijn": 112, "Westland": 112,
-    "Emmen": 107, "Delft": 104, "Venlo": 102, "Deventer": 101, "Sittard-Geleen": 92,
-    "Helmond": 93, "Oss": 93, "Amstelveen": 92, "Hilversum": 90, "Heerlen": 87,
+    "Amsterdam": 900,
+    "Rotterdam": 660,
+    "’s-Gravenhage": 560,
+    "Utrecht": 370,
+    "Eindhoven": 240,
+    "Groningen": 235,
+    "Tilburg": 225,
+    "Almere": 220,
+    "Breda": 185,
+    "Nijmegen": 180,
+    "Apeldoorn": 165,
+    "Arnhem": 165,
+    "Haarlem": 165,
+    "Haarlemmermeer": 160,
+    "Amersfoort": 160,
+    "Zaanstad": 158,
+    "’s-Hertogenbosch": 158,
+    "Zwolle": 130,
+    "Leiden": 125,
+    "Zoetermeer": 126,
+    "Leeuwarden": 125,
+    "Maastricht": 122,
+    "Dordrecht": 120,
+    "Ede": 118,
+    "Alphen aan den Rijn": 112,
+    "Westland": 112,
+    "Emmen": 107,
+    "Delft": 104,
+    "Venlo": 102,
+    "Deventer": 101,
+    "Sittard-Geleen": 92,
+    "Helmond": 93,
+    "Oss": 93,
+    "Amstelveen": 92,
+    "Hilversum": 90,
+    "Heerlen": 87,
 }
 
 TWENTE_PC4: dict[str, tuple[int, int]] = {
-    "Enschede": (7511, 7548), "Hengelo": (7550, 7559), "Almelo": (7601, 7609),
-    "Borne": (7621, 7623), "Oldenzaal": (7570, 7577), "Losser": (7580, 7588),
-    "Haaksbergen": (7480, 7483), "Hof van Twente": (7470, 7478),
-    "Rijssen-Holten": (7460, 7463), "Wierden": (7640, 7645), "Hellendoorn": (7440, 7448),
-    "Twenterand": (7670, 7688), "Tubbergen": (7650, 7665), "Dinkelland": (7590, 7597),
+    "Enschede": (7511, 7548),
+    "Hengelo": (7550, 7559),
+    "Almelo": (7601, 7609),
+    "Borne": (7621, 7623),
+    "Oldenzaal": (7570, 7577),
+    "Losser": (7580, 7588),
+    "Haaksbergen": (7480, 7483),
+    "Hof van Twente": (7470, 7478),
+    "Rijssen-Holten": (7460, 7463),
+    "Wierden": (7640, 7645),
+    "Hellendoorn": (7440, 7448),
+    "Twenterand": (7670, 7688),
+    "Tubbergen": (7650, 7665),
+    "Dinkelland": (7590, 7597),
 }
 
 
@@ -64,7 +113,9 @@ class Region:
 
 
 def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    """Lower-case ASCII with hyphens: `Hof van Twente` -> `hof-van-twente`, `é` -> `e`."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +124,18 @@ def all_regions() -> tuple[Region, ...]:
     grouped: dict[str, tuple[str, list[str]]] = {}
     with GEO_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            code, names = grouped.setdefault(row["arbeidsmarktregio"],
-                                             (row["cbs_code_unverified"], []))
+            _code, names = grouped.setdefault(
+                row["arbeidsmarktregio"], (row["cbs_code_unverified"], [])
+            )
             names.append(row["gemeente_naam_2015"])
     return tuple(
-        Region(slugify(name), name, code, tuple(names),
-               tuple(float(POPULATION_K.get(m, TYPICAL_SIZE)) for m in names))
+        Region(
+            slugify(name),
+            name,
+            code,
+            tuple(names),
+            tuple(float(POPULATION_K.get(m, TYPICAL_SIZE)) for m in names),
+        )
         for name, (code, names) in grouped.items()
     )
 

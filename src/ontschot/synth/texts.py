@@ -14,9 +14,22 @@ from dataclasses import dataclass
 from ontschot.synth.profiles import OccupationProfile, SkillInfo
 
 TITLE_FRAMES = (
-    "{t}", "{t}", "{t}", "{T} ({h} uur)", "{T} in {m}", "Ervaren {t}", "Allround {t}",
-    "{T} gezocht", "Junior {t}", "{T} (m/v/x)", "Enthousiaste {t}", "{T} – {e}",
-    "Parttime {t}", "Fulltime {t}", "{T} regio {m}", "Zelfstandig {t}",
+    "{t}",
+    "{t}",
+    "{t}",
+    "{T} ({h} uur)",
+    "{T} in {m}",
+    "Ervaren {t}",
+    "Allround {t}",
+    "{T} gezocht",
+    "Junior {t}",
+    "{T} (m/v/x)",
+    "Enthousiaste {t}",
+    "{T} – {e}",
+    "Parttime {t}",
+    "Fulltime {t}",
+    "{T} regio {m}",
+    "Zelfstandig {t}",
 )
 
 OPENINGS = (
@@ -50,66 +63,127 @@ OPENINGS = (
     "Stap in bij {e}: wij zoeken een {t} voor een langere periode.",
 )
 
-TASK_HEADERS = ("Wat ga je doen?", "Jouw werkzaamheden", "Dit ga je doen",
-                "Over de functie", "Je taken", "Wat houdt het werk in?", "Een greep uit je taken")
-TASK_LEADS = ("", "Als {t} ben je onder meer bezig met:", "Je werkdag bestaat uit:",
-              "Je bent verantwoordelijk voor:", "Dit zijn je belangrijkste taken:",
-              "In deze functie ga je:")
+TASK_HEADERS = (
+    "Wat ga je doen?",
+    "Jouw werkzaamheden",
+    "Dit ga je doen",
+    "Over de functie",
+    "Je taken",
+    "Wat houdt het werk in?",
+    "Een greep uit je taken",
+)
+TASK_LEADS = (
+    "",
+    "Als {t} ben je onder meer bezig met:",
+    "Je werkdag bestaat uit:",
+    "Je bent verantwoordelijk voor:",
+    "Dit zijn je belangrijkste taken:",
+    "In deze functie ga je:",
+)
 TASK_FRAMES = ("{s}", "{s}", "{s}", "{s} hoort er ook bij", "{s}, samen met je collega's")
 
-REQ_HEADERS = ("Wat vragen wij?", "Wie ben jij?", "Wat breng je mee?", "Jouw profiel",
-               "Wat wij van je verwachten", "Dit neem je mee")
+REQ_HEADERS = (
+    "Wat vragen wij?",
+    "Wie ben jij?",
+    "Wat breng je mee?",
+    "Jouw profiel",
+    "Wat wij van je verwachten",
+    "Dit neem je mee",
+)
 EDUCATION_PHRASES = {
-    "basis": ("Een diploma is niet nodig; inzet wel.", "Je hebt geen diploma nodig.",
-              "Werkervaring is mooi meegenomen, maar niet verplicht."),
-    "vmbo": ("Je hebt minimaal een vmbo-diploma of vergelijkbare ervaring.",
-             "Vmbo-niveau of werkervaring in een vergelijkbare functie.",
-             "Een afgeronde vmbo-opleiding is een pluspunt."),
-    "mbo": ("Je hebt een afgeronde mbo-opleiding in de richting.",
-            "Mbo-niveau 2 of 3, of je bent bereid dit bij ons te halen.",
-            "Je hebt een mbo-diploma, of je volgt de opleiding via een leerwerktraject."),
-    "hbo": ("Je hebt een afgeronde hbo-opleiding.", "Hbo-werk- en denkniveau.",
-            "Je hebt een hbo-diploma en enkele jaren ervaring."),
+    "basis": (
+        "Een diploma is niet nodig; inzet wel.",
+        "Je hebt geen diploma nodig.",
+        "Werkervaring is mooi meegenomen, maar niet verplicht.",
+    ),
+    "vmbo": (
+        "Je hebt minimaal een vmbo-diploma of vergelijkbare ervaring.",
+        "Vmbo-niveau of werkervaring in een vergelijkbare functie.",
+        "Een afgeronde vmbo-opleiding is een pluspunt.",
+    ),
+    "mbo": (
+        "Je hebt een afgeronde mbo-opleiding in de richting.",
+        "Mbo-niveau 2 of 3, of je bent bereid dit bij ons te halen.",
+        "Je hebt een mbo-diploma, of je volgt de opleiding via een leerwerktraject.",
+    ),
+    "hbo": (
+        "Je hebt een afgeronde hbo-opleiding.",
+        "Hbo-werk- en denkniveau.",
+        "Je hebt een hbo-diploma en enkele jaren ervaring.",
+    ),
     "wo": ("Je hebt een afgeronde universitaire opleiding.", "Wo-werk- en denkniveau."),
 }
 EXPERIENCE_PHRASES = (
     "Je hebt ervaring als {t}, of je wilt het vak graag leren.",
-    "Minimaal een jaar werkervaring als {t}.", "Ervaring is welkom maar niet vereist.",
-    "Je werkt nauwkeurig en houdt van aanpakken.", "Je bent flexibel en betrouwbaar.",
-    "Je bent stressbestendig en houdt het overzicht.", "Je werkt graag in een team.",
+    "Minimaal een jaar werkervaring als {t}.",
+    "Ervaring is welkom maar niet vereist.",
+    "Je werkt nauwkeurig en houdt van aanpakken.",
+    "Je bent flexibel en betrouwbaar.",
+    "Je bent stressbestendig en houdt het overzicht.",
+    "Je werkt graag in een team.",
 )
-LANGUAGE_PHRASES = ("Je spreekt en begrijpt Nederlands.", "Je beheerst de Nederlandse taal.",
-                    "Je kunt je goed verstaanbaar maken in het Nederlands.",
-                    "Nederlands op niveau B1 (Duits is een pré).")
-OPTIONAL_FRAMES = ("Kennis van {s} is een pré.", "Ervaring met {s} is mooi meegenomen.",
-                   "Je weet ook iets van {s}.")
+LANGUAGE_PHRASES = (
+    "Je spreekt en begrijpt Nederlands.",
+    "Je beheerst de Nederlandse taal.",
+    "Je kunt je goed verstaanbaar maken in het Nederlands.",
+    "Nederlands op niveau B1 (Duits is een pré).",
+)
+OPTIONAL_FRAMES = (
+    "Kennis van {s} is een pré.",
+    "Ervaring met {s} is mooi meegenomen.",
+    "Je weet ook iets van {s}.",
+)
 REQUIREMENT_PHRASES = {
-    "licence": ("Je hebt rijbewijs {v}.", "Rijbewijs {v} is vereist.",
-                "In het bezit van rijbewijs {v}."),
-    "certificate": ("Je hebt een geldig certificaat {v} (of haalt het bij ons).",
-                    "{v} is verplicht.", "In het bezit van {v}."),
+    "licence": (
+        "Je hebt rijbewijs {v}.",
+        "Rijbewijs {v} is vereist.",
+        "In het bezit van rijbewijs {v}.",
+    ),
+    "certificate": (
+        "Je hebt een geldig certificaat {v} (of haalt het bij ons).",
+        "{v} is verplicht.",
+        "In het bezit van {v}.",
+    ),
 }
 
-OFFER_HEADERS = ("Wat bieden wij?", "Wat krijg je ervoor terug?", "Ons aanbod",
-                 "Wat mag je verwachten?", "Dit krijg je van ons")
+OFFER_HEADERS = (
+    "Wat bieden wij?",
+    "Wat krijg je ervoor terug?",
+    "Ons aanbod",
+    "Wat mag je verwachten?",
+    "Dit krijg je van ons",
+)
 CONTRACT_PHRASES = {
     "vast": ("Een vast contract.", "Een vaste baan bij een stabiele werkgever."),
-    "tijdelijk": ("Een contract voor een jaar, met uitzicht op een vast dienstverband.",
-                  "Een tijdelijk contract met kans op verlenging."),
-    "uitzend": ("Je start via het uitzendbureau, met uitzicht op een contract bij de "
-                "opdrachtgever.", "Een uitzendcontract met weekloon."),
+    "tijdelijk": (
+        "Een contract voor een jaar, met uitzicht op een vast dienstverband.",
+        "Een tijdelijk contract met kans op verlenging.",
+    ),
+    "uitzend": (
+        "Je start via het uitzendbureau, met uitzicht op een contract bij de opdrachtgever.",
+        "Een uitzendcontract met weekloon.",
+    ),
     "oproep": ("Een oproepcontract: je werkt wanneer het jou en ons past.",),
-    "leerwerk": ("Een leerwerkbaan: je werkt en haalt tegelijk je diploma.",
-                 "Een BBL-plek met een betaalde opleiding."),
+    "leerwerk": (
+        "Een leerwerkbaan: je werkt en haalt tegelijk je diploma.",
+        "Een BBL-plek met een betaalde opleiding.",
+    ),
 }
 OFFER_EXTRAS = (
-    "Reiskostenvergoeding.", "Goede secundaire arbeidsvoorwaarden volgens de cao.",
-    "Ruimte om cursussen en opleidingen te volgen.", "Een fijne werksfeer met collega's "
-    "die voor elkaar klaarstaan.", "Een goede inwerkperiode met een vaste buddy.",
-    "Acht procent vakantiegeld.", "Een fiets van de zaak.", "Een pensioenregeling.",
-    "Korting op producten van het bedrijf.", "Een werkplek dichtbij huis.",
-    "Flexibele werktijden in overleg.", "Ploegentoeslag bij avond- en weekenddiensten.",
-    "Een dertiende maand.", "Gratis parkeren bij de deur.",
+    "Reiskostenvergoeding.",
+    "Goede secundaire arbeidsvoorwaarden volgens de cao.",
+    "Ruimte om cursussen en opleidingen te volgen.",
+    "Een fijne werksfeer met collega's die voor elkaar klaarstaan.",
+    "Een goede inwerkperiode met een vaste buddy.",
+    "Acht procent vakantiegeld.",
+    "Een fiets van de zaak.",
+    "Een pensioenregeling.",
+    "Korting op producten van het bedrijf.",
+    "Een werkplek dichtbij huis.",
+    "Flexibele werktijden in overleg.",
+    "Ploegentoeslag bij avond- en weekenddiensten.",
+    "Een dertiende maand.",
+    "Gratis parkeren bij de deur.",
 )
 CLOSINGS = (
     "Solliciteren? Reageer via de knop hieronder.",
@@ -141,8 +215,14 @@ def _capital(text: str) -> str:
 
 def _fill(frame: str, facts: VacancyFacts) -> str:
     title = facts.profile.title
-    return frame.format(t=title, T=_capital(title), m=facts.municipality, e=facts.employer,
-                        E=_capital(facts.employer), h=facts.hours_max)
+    return frame.format(
+        t=title,
+        T=_capital(title),
+        m=facts.municipality,
+        e=facts.employer,
+        E=_capital(facts.employer),
+        h=facts.hours_max,
+    )
 
 
 def _euro(amount: int) -> str:
@@ -164,19 +244,25 @@ def vacancy_text(rng: random.Random, facts: VacancyFacts) -> str:
         lines = [rng.choice(TASK_HEADERS)] + ([lead] if lead else [])
         lines += ["- " + _capital(rng.choice(TASK_FRAMES).format(s=s)) for s in chosen]
         parts.append("\n".join(lines))
-    reqs = [rng.choice(EDUCATION_PHRASES.get(facts.profile.curated.education,
-                                             EDUCATION_PHRASES["mbo"]))]
-    reqs += [rng.choice(REQUIREMENT_PHRASES[kind]).format(v=value)
-             for kind, value in facts.requirements if kind in REQUIREMENT_PHRASES]
+    reqs = [
+        rng.choice(EDUCATION_PHRASES.get(facts.profile.curated.education, EDUCATION_PHRASES["mbo"]))
+    ]
+    reqs += [
+        rng.choice(REQUIREMENT_PHRASES[kind]).format(v=value)
+        for kind, value in facts.requirements
+        if kind in REQUIREMENT_PHRASES
+    ]
     reqs += [_fill(p, facts) for p in rng.sample(EXPERIENCE_PHRASES, 2)]
     reqs.append(rng.choice(LANGUAGE_PHRASES))
     extras = [s.label_nl for s in facts.optional if s.label_nl]
     if extras:
         reqs.append(rng.choice(OPTIONAL_FRAMES).format(s=rng.choice(extras)))
     parts.append("\n".join([rng.choice(REQ_HEADERS)] + ["- " + r for r in reqs]))
-    offer = [f"Een salaris van {_euro(facts.salary_min)} tot {_euro(facts.salary_max)} "
-             f"bruto per maand bij een volledige werkweek.",
-             rng.choice(CONTRACT_PHRASES.get(facts.contract_form, CONTRACT_PHRASES["vast"]))]
+    offer = [
+        f"Een salaris van {_euro(facts.salary_min)} tot {_euro(facts.salary_max)} "
+        f"bruto per maand bij een volledige werkweek.",
+        rng.choice(CONTRACT_PHRASES.get(facts.contract_form, CONTRACT_PHRASES["vast"])),
+    ]
     offer += rng.sample(OFFER_EXTRAS, rng.randint(2, 4))
     parts.append("\n".join([rng.choice(OFFER_HEADERS)] + ["- " + o for o in offer]))
     parts.append(_fill(rng.choice(CLOSINGS), facts))

@@ -26,11 +26,20 @@ HOURS_BY_SECTOR = {
 }
 HOURS_DEFAULT = ((32, 40), (36, 40), (38, 40), (40, 40), (24, 32))
 CONTRACTS = ("vast", "tijdelijk", "uitzend", "oproep", "leerwerk")
-CONTRACT_WEIGHTS = {"Logistiek": (15, 35, 45, 3, 2), "Techniek en industrie": (25, 35, 30, 0, 10),
-                    "Zorg en welzijn": (35, 45, 5, 8, 7), "Detailhandel": (15, 45, 10, 25, 5)}
+CONTRACT_WEIGHTS = {
+    "Logistiek": (15, 35, 45, 3, 2),
+    "Techniek en industrie": (25, 35, 30, 0, 10),
+    "Zorg en welzijn": (35, 45, 5, 8, 7),
+    "Detailhandel": (15, 45, 10, 25, 5),
+}
 CONTRACT_DEFAULT = (30, 45, 15, 5, 5)
-LANGUAGE_LEVEL = {"basis": "redelijk", "vmbo": "redelijk", "mbo": "goed", "hbo": "goed",
-                  "wo": "uitstekend"}
+LANGUAGE_LEVEL = {
+    "basis": "redelijk",
+    "vmbo": "redelijk",
+    "mbo": "goed",
+    "hbo": "goed",
+    "wo": "uitstekend",
+}
 
 
 @dataclass
@@ -66,20 +75,35 @@ def generate_vacancy(ctx: VacancyContext, rng: random.Random) -> dict[str, Any]:
     same_sector = ctx.by_sector.get(curated.sector)
     emp_pos = rng.choice(same_sector) if same_sector else rng.randrange(len(ctx.employers))
     employer = ctx.employers[emp_pos]
-    municipality = employer.municipality if rng.random() < 0.9 else rng.choices(
-        ctx.region.municipalities, weights=ctx.region.weights)[0]
+    municipality = (
+        employer.municipality
+        if rng.random() < 0.9
+        else rng.choices(ctx.region.municipalities, weights=ctx.region.weights)[0]
+    )
     hours_min, hours_max = rng.choice(HOURS_BY_SECTOR.get(curated.sector, HOURS_DEFAULT))
-    contract = rng.choices(CONTRACTS, weights=CONTRACT_WEIGHTS.get(curated.sector,
-                                                                   CONTRACT_DEFAULT))[0]
+    contract = rng.choices(
+        CONTRACTS, weights=CONTRACT_WEIGHTS.get(curated.sector, CONTRACT_DEFAULT)
+    )[0]
     low, high = curated.salary
     salary_min = int(low * rng.uniform(0.95, 1.05)) // 25 * 25
     salary_max = max(salary_min + 100, int(high * rng.uniform(0.95, 1.08)) // 25 * 25)
-    essential = tuple(rng.sample(profile.essential,
-                                 min(len(profile.essential), rng.randint(5, 10))))
+    essential = tuple(
+        rng.sample(profile.essential, min(len(profile.essential), rng.randint(5, 10)))
+    )
     optional = tuple(rng.sample(profile.optional, min(len(profile.optional), rng.randint(0, 3))))
     requirements = tuple(r for r in curated.requirements if rng.random() < 0.85)
-    facts = VacancyFacts(profile, employer.name, municipality, hours_max, contract,
-                         salary_min, salary_max, requirements, essential, optional)
+    facts = VacancyFacts(
+        profile,
+        employer.name,
+        municipality,
+        hours_max,
+        contract,
+        salary_min,
+        salary_max,
+        requirements,
+        essential,
+        optional,
+    )
     title = vacancy_title(rng, facts)
     created = ctx.today - timedelta(days=int(rng.triangular(0, 75, 5)))
     closing = created + timedelta(days=rng.randint(21, 70))
@@ -88,7 +112,7 @@ def generate_vacancy(ctx: VacancyContext, rng: random.Random) -> dict[str, Any]:
         status = "closed"
     elif rng.random() < 0.04:
         status = "filled"
-    reqs = [(kind, value, None) for kind, value in requirements]
+    reqs: list[tuple[str, str, str | None]] = [(k, v, None) for k, v in requirements]
     reqs.append(("diploma", curated.education, None))
     reqs.append(("language", "nld", LANGUAGE_LEVEL.get(curated.education, "goed")))
     created_at = _moment(created, rng)

@@ -36,15 +36,48 @@ from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 
 CANDIDATE_COLUMNS = (
-    "reference", "first_name", "last_name", "name_search", "email", "birth_date", "bsn",
-    "municipality", "postcode", "benefit", "status", "legal_basis", "available_from",
-    "hours_min", "hours_max", "contract_forms", "max_travel_km", "transport",
-    "driving_licences", "source", "version", "created_at", "updated_at",
+    "reference",
+    "first_name",
+    "last_name",
+    "name_search",
+    "email",
+    "birth_date",
+    "bsn",
+    "municipality",
+    "postcode",
+    "benefit",
+    "status",
+    "legal_basis",
+    "available_from",
+    "hours_min",
+    "hours_max",
+    "contract_forms",
+    "max_travel_km",
+    "transport",
+    "driving_licences",
+    "source",
+    "version",
+    "created_at",
+    "updated_at",
 )
 VACANCY_COLUMNS = (
-    "title", "occupation_uri", "hours_min", "hours_max", "contract_form", "salary_min_cents",
-    "salary_max_cents", "salary_period", "municipality", "start_date", "closing_date",
-    "status", "description", "source", "fingerprint", "created_at", "updated_at",
+    "title",
+    "occupation_uri",
+    "hours_min",
+    "hours_max",
+    "contract_form",
+    "salary_min_cents",
+    "salary_max_cents",
+    "salary_period",
+    "municipality",
+    "start_date",
+    "closing_date",
+    "status",
+    "description",
+    "source",
+    "fingerprint",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -57,9 +90,11 @@ class WriteSummary:
     vacancies: int
 
     def line(self) -> str:
-        return (f"{self.organisations} organisaties, {self.users} gebruikers, "
-                f"{self.employers} werkgevers, {self.candidates} werkzoekenden, "
-                f"{self.vacancies} vacatures")
+        return (
+            f"{self.organisations} organisaties, {self.users} gebruikers, "
+            f"{self.employers} werkgevers, {self.candidates} werkzoekenden, "
+            f"{self.vacancies} vacatures"
+        )
 
 
 def _insert_returning_ids(db: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
@@ -79,39 +114,74 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
     plan, region = data.plan, data.plan.region
     org_ids: dict[str, int] = {}
     for spec in plan.organisations:
-        org = Organisation(name=spec.name, kind=spec.kind, region_code=region.slug,
-                           region_name=region.name, is_active=True)
+        org = Organisation(
+            name=spec.name,
+            kind=spec.kind,
+            region_code=region.slug,
+            region_name=region.name,
+            is_active=True,
+        )
         db.add(org)
         db.flush()
         org_ids[spec.key] = org.id
     password_hash = hash_password(DEMO_PASSWORD, settings)
     user_ids: dict[str, int] = {}
     for user in plan.users:
-        row = AppUser(email=user.email, display_name=user.display_name, role=user.role.value,
-                      organisation_id=org_ids[user.org_key], password_hash=password_hash,
-                      is_active=True)
+        row = AppUser(
+            email=user.email,
+            display_name=user.display_name,
+            role=user.role.value,
+            organisation_id=org_ids[user.org_key],
+            password_hash=password_hash,
+            is_active=True,
+        )
         db.add(row)
         db.flush()
         user_ids[user.email] = row.id
-    employer_ids = dict(zip(
-        (e.index for e in plan.employers),
-        _insert_returning_ids(db, Employer, [
-            {"name": e.name, "name_norm": employer_key(e.name), "kvk_number": e.kvk_number,
-             "sector": e.sector, "municipality": e.municipality,
-             "organisation_id": org_ids.get(e.org_key) if e.org_key else None,
-             "contact_user_id": user_ids.get(e.contact_email) if e.contact_email else None,
-             "created_at": utcnow()}
-            for e in plan.employers]),
-        strict=True))
+    employer_ids = dict(
+        zip(
+            (e.index for e in plan.employers),
+            _insert_returning_ids(
+                db,
+                Employer,
+                [
+                    {
+                        "name": e.name,
+                        "name_norm": employer_key(e.name),
+                        "kvk_number": e.kvk_number,
+                        "sector": e.sector,
+                        "municipality": e.municipality,
+                        "organisation_id": org_ids.get(e.org_key) if e.org_key else None,
+                        "contact_user_id": user_ids.get(e.contact_email)
+                        if e.contact_email
+                        else None,
+                        "created_at": utcnow(),
+                    }
+                    for e in plan.employers
+                ],
+            ),
+            strict=True,
+        )
+    )
     _write_candidates(db, data, org_ids, user_ids, employer_ids)
     _write_vacancies(db, data, employer_ids)
     db.commit()
-    return WriteSummary(len(plan.organisations), len(plan.users), len(plan.employers),
-                        len(data.candidates), len(data.vacancies))
+    return WriteSummary(
+        len(plan.organisations),
+        len(plan.users),
+        len(plan.employers),
+        len(data.candidates),
+        len(data.vacancies),
+    )
 
 
-def _write_candidates(db: Session, data: SyntheticRegion, org_ids: dict[str, int],
-                      user_ids: dict[str, int], employer_ids: dict[int, int]) -> None:
+def _write_candidates(
+    db: Session,
+    data: SyntheticRegion,
+    org_ids: dict[str, int],
+    user_ids: dict[str, int],
+    employer_ids: dict[int, int],
+) -> None:
     rows = []
     for c in data.candidates:
         row = {k: c[k] for k in CANDIDATE_COLUMNS}
@@ -123,26 +193,51 @@ def _write_candidates(db: Session, data: SyntheticRegion, org_ids: dict[str, int
     ids = _insert_returning_ids(db, Candidate, rows)
     work, skills, wishes, languages, educations, consents = [], [], [], [], [], []
     for cid, c in zip(ids, data.candidates, strict=True):
-        work += [{"candidate_id": cid, "employer_name": emp, "job_title": title,
-                  "occupation_uri": uri, "start_date": start, "end_date": end}
-                 for emp, title, uri, start, end in c["work"]]
-        skills += [{"candidate_id": cid, "skill_uri": uri, "source": source,
-                    "added_at": c["updated_at"]} for uri, source in c["skills"]]
+        work += [
+            {
+                "candidate_id": cid,
+                "employer_name": emp,
+                "job_title": title,
+                "occupation_uri": uri,
+                "start_date": start,
+                "end_date": end,
+            }
+            for emp, title, uri, start, end in c["work"]
+        ]
+        skills += [
+            {"candidate_id": cid, "skill_uri": uri, "source": source, "added_at": c["updated_at"]}
+            for uri, source in c["skills"]
+        ]
         wishes += [{"candidate_id": cid, "occupation_uri": uri} for uri in c["wishes"]]
-        languages += [{"candidate_id": cid, "language": lang, "spoken": spoken,
-                       "written": written} for lang, spoken, written in c["languages"]]
-        educations += [{"candidate_id": cid, "level": level, "status": status}
-                       for level, status in c["educations"]]
-        consents += [{"candidate_id": cid, "purpose": purpose, "partner_category": "all",
-                      "given_at": c["created_at"]} for purpose in c["consents"]]
-    for model, batch in ((CandidateWork, work), (CandidateSkill, skills),
-                         (CandidateWish, wishes), (CandidateLanguage, languages),
-                         (CandidateEducation, educations), (Consent, consents)):
+        languages += [
+            {"candidate_id": cid, "language": lang, "spoken": spoken, "written": written}
+            for lang, spoken, written in c["languages"]
+        ]
+        educations += [
+            {"candidate_id": cid, "level": level, "status": status}
+            for level, status in c["educations"]
+        ]
+        consents += [
+            {
+                "candidate_id": cid,
+                "purpose": purpose,
+                "partner_category": "all",
+                "given_at": c["created_at"],
+            }
+            for purpose in c["consents"]
+        ]
+    for model, batch in (
+        (CandidateWork, work),
+        (CandidateSkill, skills),
+        (CandidateWish, wishes),
+        (CandidateLanguage, languages),
+        (CandidateEducation, educations),
+        (Consent, consents),
+    ):
         _bulk(db, model, batch)
 
 
-def _write_vacancies(db: Session, data: SyntheticRegion, employer_ids: dict[int, int]
-                     ) -> None:
+def _write_vacancies(db: Session, data: SyntheticRegion, employer_ids: dict[int, int]) -> None:
     rows = []
     for v in data.vacancies:
         row = {k: v[k] for k in VACANCY_COLUMNS}
@@ -151,9 +246,13 @@ def _write_vacancies(db: Session, data: SyntheticRegion, employer_ids: dict[int,
     ids = _insert_returning_ids(db, Vacancy, rows)
     skills, requirements = [], []
     for vid, v in zip(ids, data.vacancies, strict=True):
-        skills += [{"vacancy_id": vid, "skill_uri": uri, "relation": relation}
-                   for uri, relation in v["skills"]]
-        requirements += [{"vacancy_id": vid, "kind": kind, "value": value, "level": level}
-                         for kind, value, level in v["requirements"]]
+        skills += [
+            {"vacancy_id": vid, "skill_uri": uri, "relation": relation}
+            for uri, relation in v["skills"]
+        ]
+        requirements += [
+            {"vacancy_id": vid, "kind": kind, "value": value, "level": level}
+            for kind, value, level in v["requirements"]
+        ]
     _bulk(db, VacancySkill, skills)
     _bulk(db, VacancyRequirement, requirements)

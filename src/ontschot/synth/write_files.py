@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -30,22 +31,68 @@ from ontschot.synth.regions import NATIONAL, Region, all_regions, find_region, s
 TABLES: dict[str, tuple[str, ...]] = {
     "organisations": ("id", "name", "kind", "region"),
     "users": ("id", "email", "display_name", "role", "organisation_id"),
-    "employers": ("id", "name", "sector", "municipality", "kvk_number", "organisation_id",
-                  "contact_user_id", "region"),
-    "candidates": ("id", "reference", "first_name", "last_name", "email", "birth_date",
-                   "municipality", "postcode", "region", "benefit", "status",
-                   "available_from", "hours_min", "hours_max", "contract_forms",
-                   "max_travel_km", "driving_licences", "organisation_id", "coach_user_id",
-                   "created_at", "updated_at"),
-    "candidate_work": ("candidate_id", "employer_name", "job_title", "occupation_uri",
-                       "start_date", "end_date"),
+    "employers": (
+        "id",
+        "name",
+        "sector",
+        "municipality",
+        "kvk_number",
+        "organisation_id",
+        "contact_user_id",
+        "region",
+    ),
+    "candidates": (
+        "id",
+        "reference",
+        "first_name",
+        "last_name",
+        "email",
+        "birth_date",
+        "municipality",
+        "postcode",
+        "region",
+        "benefit",
+        "status",
+        "available_from",
+        "hours_min",
+        "hours_max",
+        "contract_forms",
+        "max_travel_km",
+        "driving_licences",
+        "organisation_id",
+        "coach_user_id",
+        "created_at",
+        "updated_at",
+    ),
+    "candidate_work": (
+        "candidate_id",
+        "employer_name",
+        "job_title",
+        "occupation_uri",
+        "start_date",
+        "end_date",
+    ),
     "candidate_skills": ("candidate_id", "skill_uri", "source"),
     "candidate_wishes": ("candidate_id", "occupation_uri"),
     "candidate_consents": ("candidate_id", "purpose"),
-    "vacancies": ("id", "employer_id", "title", "occupation_uri", "municipality", "region",
-                  "hours_min", "hours_max", "contract_form", "salary_min_cents",
-                  "salary_max_cents", "start_date", "closing_date", "status", "created_at",
-                  "description"),
+    "vacancies": (
+        "id",
+        "employer_id",
+        "title",
+        "occupation_uri",
+        "municipality",
+        "region",
+        "hours_min",
+        "hours_max",
+        "contract_form",
+        "salary_min_cents",
+        "salary_max_cents",
+        "start_date",
+        "closing_date",
+        "status",
+        "created_at",
+        "description",
+    ),
     "vacancy_skills": ("vacancy_id", "skill_uri", "relation"),
     "vacancy_requirements": ("vacancy_id", "kind", "value", "level"),
 }
@@ -62,13 +109,15 @@ def _cell(value: Any) -> Any:
 class _Writers:
     def __init__(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
-        self.handles: dict[str, IO[str]] = {}
+        self.stack = ExitStack()
         self.writers: dict[str, Any] = {}
         self.counts = dict.fromkeys(TABLES, 0)
         for name, columns in TABLES.items():
-            handle = gzip.open(out / f"{name}.csv.gz", "wt", encoding="utf-8", newline="",
-                               compresslevel=3)
-            self.handles[name] = handle
+            handle: IO[str] = self.stack.enter_context(
+                gzip.open(  # noqa: SIM115 - closed by the ExitStack in close()
+                    out / f"{name}.csv.gz", "wt", encoding="utf-8", newline="", compresslevel=3
+                )
+            )
             self.writers[name] = csv.writer(handle)
             self.writers[name].writerow(columns)
 
@@ -77,8 +126,7 @@ class _Writers:
         self.counts[name] += len(rows)
 
     def close(self) -> None:
-        for handle in self.handles.values():
-            handle.close()
+        self.stack.close()
 
 
 def _shares(regions: tuple[Region, ...], total: int) -> list[int]:
@@ -92,15 +140,28 @@ def _shares(regions: tuple[Region, ...], total: int) -> list[int]:
     return counts
 
 
-def write_files(profiles: tuple[OccupationProfile, ...], out: Path, *, region: str,
-                scale: float, seed: int, today: date | None = None,
-                with_texts: bool = True) -> dict[str, Any]:
+def write_files(
+    profiles: tuple[OccupationProfile, ...],
+    out: Path,
+    *,
+    region: str,
+    scale: float,
+    seed: int,
+    today: date | None = None,
+    with_texts: bool = True,
+) -> dict[str, Any]:
     """Generate and write; returns the manifest (also written as manifest.json)."""
     today = today or date.today()
     if slugify(region) == NATIONAL:
         regions, total = all_regions(), NATIONAL_SIZE.scaled(scale)
-        parts = list(zip(_shares(regions, total.candidates), _shares(regions, total.vacancies),
-                         _shares(regions, total.coaches), strict=True))
+        parts = list(
+            zip(
+                _shares(regions, total.candidates),
+                _shares(regions, total.vacancies),
+                _shares(regions, total.coaches),
+                strict=True,
+            )
+        )
         sizes = [Size(c, v, max(3, k)) for c, v, k in parts]
     else:
         regions, sizes = (find_region(region),), [REGION_SIZE.scaled(scale)]
@@ -108,58 +169,121 @@ def write_files(profiles: tuple[OccupationProfile, ...], out: Path, *, region: s
     ids = {"org": 0, "user": 0, "employer": 0, "candidate": 0, "vacancy": 0}
     try:
         for reg, size in zip(regions, sizes, strict=True):
-            plan = plan_region(reg, coaches=size.coaches, employers=size.employers, seed=seed,
-                               employer_start=ids["employer"] + 1)
+            plan = plan_region(
+                reg,
+                coaches=size.coaches,
+                employers=size.employers,
+                seed=seed,
+                employer_start=ids["employer"] + 1,
+            )
             org_ids, user_ids = _write_plan(writers, plan, ids)
-            for kind, rows in iter_rows(profiles, plan, size, seed=seed, today=today,
-                                        with_bsn=False, first_number=ids["candidate"] + 1):
+            for kind, rows in iter_rows(
+                profiles,
+                plan,
+                size,
+                seed=seed,
+                today=today,
+                with_bsn=False,
+                first_number=ids["candidate"] + 1,
+            ):
                 if kind == "candidate":
                     _write_candidates(writers, rows, reg, ids, org_ids, user_ids)
                 else:
                     _write_vacancies(writers, rows, reg, ids, with_texts)
     finally:
         writers.close()
-    manifest = {"generator": GENERATOR_VERSION, "seed": seed, "today": today.isoformat(),
-                "region": region, "scale": scale, "format": "csv.gz (utf-8, header row)",
-                "counts": writers.counts}
+    manifest = {
+        "generator": GENERATOR_VERSION,
+        "seed": seed,
+        "today": today.isoformat(),
+        "region": region,
+        "scale": scale,
+        "format": "csv.gz (utf-8, header row)",
+        "counts": writers.counts,
+    }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
 
 
-def _write_plan(w: _Writers, plan: RegionPlan, ids: dict[str, int]
-                ) -> tuple[dict[str, int], dict[str, int]]:
+def _write_plan(
+    w: _Writers, plan: RegionPlan, ids: dict[str, int]
+) -> tuple[dict[str, int], dict[str, int]]:
     org_ids: dict[str, int] = {}
     for org in plan.organisations:
         ids["org"] += 1
         org_ids[org.key] = ids["org"]
-    w.rows("organisations", [(org_ids[o.key], o.name, o.kind, plan.region.slug)
-                             for o in plan.organisations])
+    w.rows(
+        "organisations",
+        [(org_ids[o.key], o.name, o.kind, plan.region.slug) for o in plan.organisations],
+    )
     user_ids: dict[str, int] = {}
     for user in plan.users:
         ids["user"] += 1
         user_ids[user.email] = ids["user"]
-    w.rows("users", [(user_ids[u.email], u.email, u.display_name, u.role.value,
-                      org_ids[u.org_key]) for u in plan.users])
-    w.rows("employers", [(e.index, e.name, e.sector, e.municipality, e.kvk_number,
-                          org_ids.get(e.org_key or ""), user_ids.get(e.contact_email or ""),
-                          plan.region.slug) for e in plan.employers])
+    w.rows(
+        "users",
+        [
+            (user_ids[u.email], u.email, u.display_name, u.role.value, org_ids[u.org_key])
+            for u in plan.users
+        ],
+    )
+    w.rows(
+        "employers",
+        [
+            (
+                e.index,
+                e.name,
+                e.sector,
+                e.municipality,
+                e.kvk_number,
+                org_ids.get(e.org_key or ""),
+                user_ids.get(e.contact_email or ""),
+                plan.region.slug,
+            )
+            for e in plan.employers
+        ],
+    )
     ids["employer"] = max([ids["employer"], *(e.index for e in plan.employers)])
     return org_ids, user_ids
 
 
-def _write_candidates(w: _Writers, rows: list[dict[str, Any]], region: Region,
-                      ids: dict[str, int], org_ids: dict[str, int], user_ids: dict[str, int]
-                      ) -> None:
+def _write_candidates(
+    w: _Writers,
+    rows: list[dict[str, Any]],
+    region: Region,
+    ids: dict[str, int],
+    org_ids: dict[str, int],
+    user_ids: dict[str, int],
+) -> None:
     main, work, skills, wishes, consents = [], [], [], [], []
     for c in rows:
         ids["candidate"] += 1
         cid = ids["candidate"]
-        main.append((cid, c["reference"], c["first_name"], c["last_name"], c["email"],
-                     c["birth_date"], c["municipality"], c["postcode"], region.slug,
-                     c["benefit"], c["status"], c["available_from"], c["hours_min"],
-                     c["hours_max"], c["contract_forms"], c["max_travel_km"],
-                     c["driving_licences"], org_ids.get(c["org_key"]),
-                     user_ids.get(c["coach_email"] or ""), c["created_at"], c["updated_at"]))
+        main.append(
+            (
+                cid,
+                c["reference"],
+                c["first_name"],
+                c["last_name"],
+                c["email"],
+                c["birth_date"],
+                c["municipality"],
+                c["postcode"],
+                region.slug,
+                c["benefit"],
+                c["status"],
+                c["available_from"],
+                c["hours_min"],
+                c["hours_max"],
+                c["contract_forms"],
+                c["max_travel_km"],
+                c["driving_licences"],
+                org_ids.get(c["org_key"]),
+                user_ids.get(c["coach_email"] or ""),
+                c["created_at"],
+                c["updated_at"],
+            )
+        )
         work += [(cid, *job) for job in c["work"]]
         skills += [(cid, uri, source) for uri, source in c["skills"]]
         wishes += [(cid, uri) for uri in c["wishes"]]
@@ -171,17 +295,33 @@ def _write_candidates(w: _Writers, rows: list[dict[str, Any]], region: Region,
     w.rows("candidate_consents", consents)
 
 
-def _write_vacancies(w: _Writers, rows: list[dict[str, Any]], region: Region,
-                     ids: dict[str, int], with_texts: bool) -> None:
+def _write_vacancies(
+    w: _Writers, rows: list[dict[str, Any]], region: Region, ids: dict[str, int], with_texts: bool
+) -> None:
     main, skills, reqs = [], [], []
     for v in rows:
         ids["vacancy"] += 1
         vid = ids["vacancy"]
-        main.append((vid, v["employer_index"], v["title"], v["occupation_uri"],
-                     v["municipality"], region.slug, v["hours_min"], v["hours_max"],
-                     v["contract_form"], v["salary_min_cents"], v["salary_max_cents"],
-                     v["start_date"], v["closing_date"], v["status"], v["created_at"],
-                     v["description"] if with_texts else ""))
+        main.append(
+            (
+                vid,
+                v["employer_index"],
+                v["title"],
+                v["occupation_uri"],
+                v["municipality"],
+                region.slug,
+                v["hours_min"],
+                v["hours_max"],
+                v["contract_form"],
+                v["salary_min_cents"],
+                v["salary_max_cents"],
+                v["start_date"],
+                v["closing_date"],
+                v["status"],
+                v["created_at"],
+                v["description"] if with_texts else "",
+            )
+        )
         skills += [(vid, uri, relation) for uri, relation in v["skills"]]
         reqs += [(vid, *req) for req in v["requirements"]]
     w.rows("vacancies", main)
