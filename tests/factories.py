@@ -68,6 +68,7 @@ def make_user(
 
 def login(client: Any, user: AppUser, password: str = DEFAULT_PASSWORD) -> str:
     """Log in through the login form; returns the session's CSRF token for later posts."""
+    client.cookies.delete(SESSION_COOKIE)  # a logged-in client would skip the form
     page = client.get("/inloggen")
     assert page.status_code == 200, page.text
     token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
