@@ -10,6 +10,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from ontschot.access.models import AppUser, Organisation
 from ontschot.access.passwords import verify_password
+from ontschot.careers.models import TrainingOffer, TrainingOfferSkill
 from ontschot.config import Settings
 from ontschot.employers.models import Employer, Vacancy, VacancySkill
 from ontschot.employers.service import vacancy_fingerprint
@@ -72,3 +73,18 @@ def test_demo_users_log_in_with_the_documented_password(
         "system_admin",
     }
     assert verify_password(users[0].password_hash, DEMO_PASSWORD, settings)
+
+
+def test_training_catalogue_teaches_skills_of_the_region_occupations(
+    db: Session, profiles: tuple[OccupationProfile, ...], settings: Settings
+) -> None:
+    data = generate_region(profiles, find_region("twente"), Size(20, 10, 4), seed=4, today=TODAY)
+    summary = write_region(db, data, settings)
+    offers = db.scalars(select(TrainingOffer).where(TrainingOffer.source == "synth")).all()
+    assert len(offers) == summary.trainings > len(profiles)
+    assert all(offer.skills and offer.starts for offer in offers)
+    assert all(start > TODAY for offer in offers for start in offer.start_dates)
+    occupation_skills = {s.uri for p in profiles for s in p.essential}
+    taught = set(db.scalars(select(TrainingOfferSkill.skill_uri)))
+    assert taught <= occupation_skills
+    assert any(o.title.startswith("Mbo-opleiding") for o in offers)

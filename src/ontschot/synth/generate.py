@@ -17,10 +17,11 @@ from ontschot.synth.candidates import CandidateContext, generate_candidate, synt
 from ontschot.synth.plan import RegionPlan, plan_region
 from ontschot.synth.profiles import OccupationProfile
 from ontschot.synth.regions import Region
+from ontschot.synth.trainings import training_offers
 from ontschot.synth.vacancies import VacancyContext, generate_vacancy
 
 # Bump when the same seed would give different data: the demo database is then rebuilt.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 DEFAULT_SEED = 20261123
 CHUNK = 20_000
 
@@ -54,6 +55,7 @@ class SyntheticRegion:
     vacancies: list[dict[str, Any]]
     seed: int
     today: date
+    trainings: list[dict[str, Any]]
 
 
 def _rng(seed: int, region: Region, kind: str, chunk: int) -> random.Random:
@@ -103,4 +105,5 @@ def generate_region(
     vacancies: list[dict[str, Any]] = []
     for kind, rows in iter_rows(profiles, plan, size, seed=seed, today=today):
         (candidates if kind == "candidate" else vacancies).extend(rows)
-    return SyntheticRegion(plan, candidates, vacancies, seed, today)
+    trainings = training_offers(profiles, region, seed=seed, today=today)
+    return SyntheticRegion(plan, candidates, vacancies, seed, today, trainings)

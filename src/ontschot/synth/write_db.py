@@ -34,6 +34,7 @@ from ontschot.people.models import (
 )
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
+from ontschot.synth.trainings import write_training_offers
 
 CANDIDATE_COLUMNS = (
     "reference",
@@ -88,12 +89,13 @@ class WriteSummary:
     employers: int
     candidates: int
     vacancies: int
+    trainings: int
 
     def line(self) -> str:
         return (
             f"{self.organisations} organisaties, {self.users} gebruikers, "
             f"{self.employers} werkgevers, {self.candidates} werkzoekenden, "
-            f"{self.vacancies} vacatures"
+            f"{self.vacancies} vacatures, {self.trainings} opleidingen"
         )
 
 
@@ -165,6 +167,7 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
     )
     _write_candidates(db, data, org_ids, user_ids, employer_ids)
     _write_vacancies(db, data, employer_ids)
+    trainings = write_training_offers(db, data.trainings)
     db.commit()
     return WriteSummary(
         len(plan.organisations),
@@ -172,6 +175,7 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
         len(plan.employers),
         len(data.candidates),
         len(data.vacancies),
+        trainings,
     )
 
 
