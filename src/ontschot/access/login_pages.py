@@ -22,6 +22,7 @@ from ontschot.access.models import AppUser
 from ontschot.access.sessions import (
     PRE_SESSION_COOKIE,
     SESSION_COOKIE,
+    cookie_is_secure,
     csrf_matches,
     csrf_token,
     end_session,
@@ -180,7 +181,11 @@ def logout(
         db.commit()
     response = RedirectResponse("/inloggen", status_code=303)
     response.delete_cookie(
-        SESSION_COOKIE, path="/", secure=settings.behind_tls, httponly=True, samesite="lax"
+        SESSION_COOKIE,
+        path="/",
+        secure=cookie_is_secure(settings),
+        httponly=True,
+        samesite="lax",
     )
     return response
 
