@@ -86,8 +86,12 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
     from ontschot.dashboards.panels import register_panels
+    from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
+    from ontschot.people.page_actions import router as people_actions
+    from ontschot.people.pages import router as people_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
     register_panels()
-    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages, extraction_pages]
+    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages,
+            extraction_pages, people_pages, people_actions, employers_pages]

@@ -14,6 +14,7 @@ from ontschot.access.deps import requires
 from ontschot.deps import DbSession
 from ontschot.employers.service import readable_vacancy
 from ontschot.interop import importer
+from ontschot.interop.csvformat import CANDIDATE_COLUMNS
 from ontschot.interop.export import export_vacancies
 from ontschot.interop.jsonld import documents_in, jobposting_to_fields, vacancy_to_jobposting
 from ontschot.schemas import ApiModel
@@ -138,17 +139,23 @@ async def import_candidates(
     partial: Partial = False,
     source: Source = None,
 ) -> ImportReport:
-    """Import candidates from CSV into the caller's organisation."""
+    """Import candidates into the caller's organisation: CSV, or a JSON array of objects
+    keyed by the same column names (docs/import-formats.md)."""
     media, text = await _body(request)
-    if media != "text/csv":
-        raise ProblemError(415, "Kandidaten worden als CSV geïmporteerd.")
-    result = importer.import_candidates_csv(
-        db,
-        actor=actor,
-        text=text,
-        source=source or actor.organisation_name or "api",
-        partial=partial,
-    )
+    name = source or actor.organisation_name or "api"
+    if media == "text/csv":
+        result = importer.import_candidates_csv(
+            db, actor=actor, text=text, source=name, partial=partial
+        )
+    else:
+        try:
+            payload = json.loads(text)
+        except ValueError:
+            raise ProblemError(400, "Geen geldige JSON.") from None
+        rows = importer.json_rows(payload, CANDIDATE_COLUMNS)
+        result = importer.import_candidate_rows(
+            db, actor=actor, rows=rows, source=name, partial=partial
+        )
     return _report(result)
 
 

@@ -244,17 +244,31 @@ def import_candidates_csv(
 ) -> ImportResult:
     """Import candidates into the actor's organisation (or `organisation_id` for the CLI)."""
     actor.require("import.run")
+    rows = list(_csv_rows(text, csvformat.CANDIDATE_COLUMNS, csvformat.CANDIDATE_REQUIRED))
+    return import_candidate_rows(
+        db, actor=actor, rows=rows, source=source, partial=partial, organisation_id=organisation_id
+    )
+
+
+def import_candidate_rows(
+    db: Session,
+    *,
+    actor: Actor,
+    rows: list[tuple[int, dict[str, str]]],
+    source: str,
+    partial: bool = False,
+    organisation_id: int | None = None,
+) -> ImportResult:
+    """Import candidates given as rows keyed by the CSV column names (CSV or JSON)."""
+    actor.require("import.run")
     actor.require("candidate.create")
-    lines = [
-        (n, csvformat.candidate_row_fields(r) if "__extra__" not in r else r)
-        for n, r in _csv_rows(text, csvformat.CANDIDATE_COLUMNS, csvformat.CANDIDATE_REQUIRED)
-    ]
+    lines = [(n, csvformat.candidate_row_fields(r) if "__extra__" not in r else r) for n, r in rows]
     _check_size(lines)
     result = ImportResult(kind="candidates", source=source, rows=len(lines))
     known = set(db.scalars(select(Candidate.external_id).where(Candidate.source == source)))
     for _, fields in lines:
         fields["source"] = source
-    rows = _validate(
+    valid = _validate(
         lines,
         CandidateCreate,
         csvformat.CANDIDATE_COLUMNS,
@@ -267,8 +281,25 @@ def import_candidates_csv(
     def write_one(row: CandidateCreate) -> None:
         build_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
 
-    _write(db, rows, result, partial, write_one)
+    _write(db, valid, result, partial, write_one)
     return _finish(db, actor=actor, result=result, partial=partial)
+
+
+def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a JSON array of objects keyed by CSV column names; row n is 'line' n."""
+    if not isinstance(payload, list) or not all(isinstance(r, dict) for r in payload):
+        raise ProblemError(400, "Verwacht een JSON-lijst van objecten met de CSV-kolomnamen.")
+    unknown = sorted({k for r in payload for k in r if k not in columns})
+    if unknown:
+        raise ProblemError(
+            400,
+            "Onbekende velden: " + ", ".join(unknown[:20]),
+            errors=[{"name": k, "in": "body", "reason": "onbekende kolom"} for k in unknown[:20]],
+        )
+    return [
+        (n, {k: "" if v is None else str(v) for k, v in r.items()})
+        for n, r in enumerate(payload, start=1)
+    ]
 
 
 def _check_size(lines: list[Any]) -> None:

@@ -228,7 +228,7 @@ def erase_candidate(
 def access_log(
     candidate_id: CandidateId,
     db: DbSession,
-    actor: Annotated[Actor, Depends(requires("candidate.read"))],
+    actor: Annotated[Actor, Depends(requires("audit.subject.read"))],
 ) -> list[AccessLogEntry]:
     """Who looked at or changed this person's data, newest first."""
     rows = rights.access_log(db, actor=actor, candidate_id=candidate_id)

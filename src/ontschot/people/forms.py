@@ -1,0 +1,154 @@
+"""The Dutch registration form: form fields -> API shape, and errors back to form fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from ontschot.web.problems import ProblemError
+
+CANDIDATE_FORM_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "birth_date",
+    "bsn",
+    "municipality",
+    "postcode",
+    "benefit",
+    "status",
+    "available_from",
+    "hours_min",
+    "hours_max",
+    "max_travel_km",
+    "max_travel_minutes",
+    "language",
+    "language_level",
+    "education_level",
+    "education_status",
+    "education_field",
+    "work_job_title",
+    "work_employer",
+    "work_occupation_uri",
+    "work_start",
+    "work_end",
+    "notes",
+)
+_SIMPLE = {
+    "first_name": "firstName",
+    "last_name": "lastName",
+    "email": "email",
+    "phone": "phone",
+    "birth_date": "birthDate",
+    "bsn": "bsn",
+    "municipality": "municipality",
+    "postcode": "postcode",
+    "benefit": "benefit",
+    "status": "status",
+    "available_from": "availableFrom",
+    "hours_min": "hoursMin",
+    "hours_max": "hoursMax",
+    "max_travel_km": "maxTravelKm",
+    "max_travel_minutes": "maxTravelMinutes",
+    "notes": "notes",
+}
+_NESTED = {
+    "languages": "language",
+    "educations": "education_level",
+    "skills": "skill_uri",
+    "drivingLicences": "driving_licences",
+    "contractForms": "contract_forms",
+    "transport": "transport",
+}
+_WORK = {
+    "jobTitle": "work_job_title",
+    "employerName": "work_employer",
+    "occupationUri": "work_occupation_uri",
+    "startDate": "work_start",
+    "endDate": "work_end",
+}
+
+
+def text(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def many(form: FormData, name: str) -> list[str]:
+    return [v.strip() for v in form.getlist(name) if isinstance(v, str) and v.strip()][:300]
+
+
+def form_values(form: FormData) -> dict[str, Any]:
+    values: dict[str, Any] = {name: text(form, name) for name in CANDIDATE_FORM_FIELDS}
+    values["driving_licences"] = many(form, "driving_licences")
+    values["skill_uri"] = many(form, "skill_uri")
+    return values
+
+
+def candidate_body(values: dict[str, Any]) -> dict[str, Any]:
+    """The API body for the form's values; empty fields are left out."""
+    body: dict[str, Any] = {api: values[name] for name, api in _SIMPLE.items() if values[name]}
+    body["drivingLicences"] = values["driving_licences"]
+    if values["language"]:
+        level = values["language_level"] or "onbekend"
+        body["languages"] = [{"language": values["language"], "spoken": level, "written": level}]
+    if values["education_level"]:
+        body["educations"] = [
+            {
+                "level": values["education_level"],
+                "status": values["education_status"] or "afgerond",
+                "field": values["education_field"] or None,
+            }
+        ]
+    work = {api: values[name] for api, name in _WORK.items() if values[name]}
+    if work:
+        body["workHistory"] = [work]
+    body["skills"] = [{"skillUri": uri, "source": "self_declared"} for uri in values["skill_uri"]]
+    return body
+
+
+def form_errors(exc: ValidationError) -> dict[str, str]:
+    """Form field -> first message, in Dutch where we wrote it."""
+    errors: dict[str, str] = {}
+    reverse = {api: name for name, api in _SIMPLE.items()}
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        if not loc:
+            field = "hours_max" if "uren" in err["msg"] else "algemeen"
+        elif loc[0] == "workHistory":
+            field = _WORK.get(loc[2], "work_job_title") if len(loc) > 2 else "work_job_title"
+        else:
+            field = reverse.get(loc[0]) or _NESTED.get(loc[0], "algemeen")
+        errors.setdefault(field, _dutch(str(err.get("msg", "ongeldig"))))
+    return errors
+
+
+def problem_errors(exc: ProblemError) -> dict[str, str]:
+    reverse = {api: name for name, api in _SIMPLE.items()}
+    errors = {reverse.get(e["name"], "algemeen"): e["reason"] for e in exc.errors}
+    return errors or {"algemeen": exc.detail}
+
+
+_MESSAGES = {
+    "Field required": "Vul dit veld in.",
+    "Input should be a valid date": "Vul een datum in (dd-mm-jjjj).",
+    "Input should be a valid integer": "Vul een heel getal in.",
+    "String should match pattern": "Dit heeft niet de goede vorm.",
+}
+
+
+def _dutch(message: str) -> str:
+    message = message.removeprefix("Value error, ")
+    for english, dutch in _MESSAGES.items():
+        if message.startswith(english):
+            return dutch
+    if message.startswith("Input should be less than or equal to"):
+        return "Dit getal is te groot."
+    if message.startswith("Input should be greater than or equal to"):
+        return "Dit getal is te klein."
+    if message.startswith("Input should be"):
+        return "Kies een van de mogelijkheden."
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")

@@ -1,0 +1,149 @@
+"""Form posts of the profile page (skills, consents, erasure), the readable export and the
+ESCO picker fragment used by the registration forms."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ontschot.access.actor import Actor
+from ontschot.access.deps import requires
+from ontschot.deps import DbSession
+from ontschot.people import consent, rights, service
+from ontschot.people.fields import ESCO_PREFIX
+from ontschot.people.forms import many, text
+from ontschot.people.labels import concept_labels
+from ontschot.people.vum import ConsentPurpose, PartnerCategory, SkillSource
+from ontschot.taxonomy import service as taxonomy
+from ontschot.web.problems import ProblemError
+from ontschot.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _back(candidate_id: int, tab: str, message: str) -> RedirectResponse:
+    return RedirectResponse(
+        f"/werkzoekenden/{candidate_id}?tab={tab}&melding={message}", status_code=303
+    )
+
+
+@router.post("/werkzoekenden/{candidate_id}/vaardigheden")
+async def add_skills(
+    request: Request,
+    candidate_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.update"))],
+) -> Response:
+    form = await request.form()
+    uris = [u for u in many(form, "skill_uri") if u.startswith(ESCO_PREFIX)]
+    source = text(form, "source")
+    if not uris or source not in {s.value for s in SkillSource}:
+        return _back(candidate_id, "vaardigheden", "kies-vaardigheid")
+    service.add_candidate_skills(
+        db, actor=actor, candidate_id=candidate_id, skill_uris=uris, source=source
+    )
+    return _back(candidate_id, "vaardigheden", "vaardigheden-toegevoegd")
+
+
+@router.post("/werkzoekenden/{candidate_id}/vaardigheden/{skill_id}/verwijderen")
+def remove_skill(
+    candidate_id: int,
+    skill_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.update"))],
+) -> Response:
+    service.remove_candidate_skill(db, actor=actor, candidate_id=candidate_id, skill_id=skill_id)
+    return _back(candidate_id, "vaardigheden", "vaardigheid-verwijderd")
+
+
+@router.post("/werkzoekenden/{candidate_id}/toestemmingen")
+async def give_consent(
+    request: Request,
+    candidate_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> Response:
+    form = await request.form()
+    purpose, category = text(form, "purpose"), text(form, "partner_category") or "all"
+    if purpose not in {p.value for p in ConsentPurpose} or category not in {
+        c.value for c in PartnerCategory
+    }:
+        return _back(candidate_id, "toestemmingen", "ongeldige-keuze")
+    consent.give_consent(
+        db,
+        actor=actor,
+        candidate_id=candidate_id,
+        purpose=ConsentPurpose(purpose),
+        partner_category=PartnerCategory(category),
+    )
+    return _back(candidate_id, "toestemmingen", "toestemming-vastgelegd")
+
+
+@router.post("/werkzoekenden/{candidate_id}/toestemmingen/{consent_id}/intrekken")
+def withdraw_consent(
+    candidate_id: int,
+    consent_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> Response:
+    consent.withdraw_consent(db, actor=actor, candidate_id=candidate_id, consent_id=consent_id)
+    return _back(candidate_id, "toestemmingen", "toestemming-ingetrokken")
+
+
+@router.get("/werkzoekenden/{candidate_id}/inzage", response_class=HTMLResponse)
+def export_page(
+    request: Request,
+    candidate_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.export"))],
+) -> HTMLResponse:
+    """Everything held about the person, readable (the JSON is at the API)."""
+    data = rights.export_candidate_data(db, actor=actor, candidate_id=candidate_id)
+    return render(request, "people/export.html", {"data": data, "candidate_id": candidate_id})
+
+
+@router.post("/werkzoekenden/{candidate_id}/verwijderen")
+async def erase(
+    request: Request,
+    candidate_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.erase"))],
+) -> Response:
+    form = await request.form()
+    reason = text(form, "reason")[:150]
+    if len(reason) < 3:
+        raise ProblemError(400, "Geef een reden voor de verwijdering.")
+    rights.erase_candidate(db, actor=actor, candidate_id=candidate_id, reason=reason)
+    return RedirectResponse("/werkzoekenden?melding=verwijderd", status_code=303)
+
+
+@router.get("/esco-keuze", response_class=HTMLResponse)
+def concept_picker(
+    request: Request,
+    db: DbSession,
+    _: Annotated[Actor, Depends(requires("taxonomy.read"))],
+    soort: str = Query("skill", pattern="^(skill|occupation)$"),
+    q: str = Query("", max_length=100),
+    veld: str = Query("skill_uri", pattern="^[a-z_]{1,30}$"),
+) -> HTMLResponse:
+    """Suggestions as checkboxes (skills) or radio buttons (occupations) to tick in a form."""
+    chosen = [u for u in request.query_params.getlist(veld) if u.startswith(ESCO_PREFIX)][:100]
+    if soort == "occupation":
+        chosen = chosen[:1]
+    hits = []
+    if len(q.strip()) >= 2:
+        hits = taxonomy.search(db, soort, q.strip(), lang="nl", page=1, page_size=10).items
+    return render(
+        request,
+        "people/_picker.html",
+        {
+            "hits": hits,
+            "field": veld,
+            "multiple": soort == "skill",
+            "q": q,
+            "chosen": chosen,
+            "labels": concept_labels(db, chosen),
+        },
+    )

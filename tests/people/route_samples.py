@@ -1,0 +1,71 @@
+"""Permission-matrix samples for the candidate registry API."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ontschot.access.roles import Role
+from tests.access.route_samples import RouteSample, World
+from tests.factories import ESCO_SKILL_B, candidate_payload, make_candidate
+
+
+def setup_world(db: Session, world: World) -> None:
+    """A candidate of the home organisation (coached by the home coach) with a consent, and
+    one of the other organisation that shares nothing."""
+    home = make_candidate(db, world.users[Role.COACH], consents=[("employer_suggestions", "all")])
+    foreign = make_candidate(db, world.other_users[Role.COACH])
+    world.ids.update(
+        candidate_id=home.id, consent_id=home.consents[0].id, foreign_candidate_id=foreign.id
+    )
+
+
+SAMPLES: list[RouteSample] = [
+    RouteSample("GET", "/api/v1/candidates"),
+    RouteSample("POST", "/api/v1/candidates", 201, lambda w: candidate_payload()),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}"),
+    RouteSample("PATCH", "/api/v1/candidates/{candidate_id}", 200, {"hoursMax": 30}),
+    RouteSample(
+        "PATCH", "/api/v1/candidates/{foreign_candidate_id}", 200, {"hoursMax": 30}, foreign=True
+    ),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}/versions"),
+    RouteSample(
+        "POST",
+        "/api/v1/candidates/{candidate_id}/skills",
+        201,
+        {"skillUris": [ESCO_SKILL_B], "source": "coach_confirmed"},
+    ),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}/consents"),
+    RouteSample(
+        "POST",
+        "/api/v1/candidates/{candidate_id}/consents",
+        201,
+        {"purpose": "share_profile", "partnerCategory": "uitzendbureau"},
+    ),
+    RouteSample(
+        "POST",
+        "/api/v1/candidates/{foreign_candidate_id}/consents",
+        201,
+        {"purpose": "share_profile"},
+        foreign=True,
+    ),
+    RouteSample("POST", "/api/v1/candidates/{candidate_id}/consents/{consent_id}/withdrawal"),
+    RouteSample(
+        "POST",
+        "/api/v1/candidates/{candidate_id}/introductions",
+        201,
+        lambda w: {"employerId": w.ids["employer_id"], "vacancyId": w.ids["vacancy_id"]},
+    ),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}/export"),
+    RouteSample(
+        "POST", "/api/v1/candidates/{candidate_id}/erasure", 204, {"reason": "verzoek betrokkene"}
+    ),
+    RouteSample(
+        "POST",
+        "/api/v1/candidates/{foreign_candidate_id}/erasure",
+        204,
+        {"reason": "verzoek betrokkene"},
+        foreign=True,
+    ),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}/access-log"),
+    RouteSample("GET", "/api/v1/candidate-suggestions?vacancyId={vacancy_id}"),
+]
