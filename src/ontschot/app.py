@@ -72,13 +72,16 @@ def health(db: DbSession, _: Annotated[Actor, Depends(requires("health.read"))])
 def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
+    from ontschot.careers.api import router as careers_api
     from ontschot.employers.api import router as employers_api
     from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
+    from ontschot.matching.api import router as matching_api
     from ontschot.people.api import router as people_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
-    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api, extraction_api]
+    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api,
+            extraction_api, matching_api, careers_api]
 
 
 def _page_routers() -> list[APIRouter]:

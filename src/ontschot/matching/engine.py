@@ -271,8 +271,7 @@ class MatchIndex:
         occ = self.occupations.proximity[c["occ"], v["occ"]]
         w = self.weights
         total: np.ndarray = (
-            skill_points + occ * np.float32(w.occupation)
-            + practical_total(w, parts)
+            skill_points + occ * np.float32(w.occupation) + practical_total(w, parts)
         )
         return total
 
