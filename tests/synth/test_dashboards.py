@@ -52,7 +52,7 @@ def test_coach_sees_caseload_and_next_actions(db: Session, client: Any, region: 
     # then the caseload count and the candidate without skills are shown
     assert page.status_code == 200, page.text
     assert "Mijn caseload" in page.text
-    assert "zonder vaardigheden" in page.text
+    assert "nog geen vaardigheden" in page.text
     assert target.reference in page.text
 
 

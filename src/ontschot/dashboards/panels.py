@@ -30,6 +30,7 @@ ACTIVE_STATUSES = ("seeking", "employed_at_risk")
 NO_CONTACT_DAYS = 90
 CLOSING_SOON_DAYS = 14
 LIST_LENGTH = 5
+VACANCY_STATUS_NL = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
 PROMISING = float(Settings.model_fields["tightness_promising"].default)
 
 
@@ -37,29 +38,21 @@ def _active_candidates() -> Any:
     return and_(Candidate.erased_at.is_(None), Candidate.status.in_(ACTIVE_STATUSES))
 
 
+def _own_caseload(actor: Actor) -> Any:
+    return and_(_active_candidates(), Candidate.coach_user_id == actor.user_id)
+
+
 def coach_panel(db: Session, actor: Actor) -> PanelResult:
-    """Own caseload: how many, the newest, and who needs attention first."""
+    """Own caseload: how many and the newest; records the list read in the processing log."""
     if actor.user_id is None:
         return None
-    own = and_(_active_candidates(), Candidate.coach_user_id == actor.user_id)
+    own = _own_caseload(actor)
     total = db.scalar(select(func.count()).select_from(Candidate).where(own)) or 0
     newest = db.scalars(
         select(Candidate)
         .where(own)
         .order_by(Candidate.created_at.desc(), Candidate.id.desc())
         .limit(LIST_LENGTH)
-    ).all()
-    has_skill = select(CandidateSkill.id).where(CandidateSkill.candidate_id == Candidate.id)
-    no_skills_q = select(Candidate).where(own, ~has_skill.exists())
-    no_skills_count = db.scalar(select(func.count()).select_from(no_skills_q.subquery())) or 0
-    no_skills = db.scalars(
-        no_skills_q.order_by(Candidate.created_at, Candidate.id).limit(LIST_LENGTH)
-    ).all()
-    quiet_since = utcnow() - timedelta(days=NO_CONTACT_DAYS)
-    quiet_q = select(Candidate).where(own, Candidate.updated_at < quiet_since)
-    quiet_count = db.scalar(select(func.count()).select_from(quiet_q.subquery())) or 0
-    quiet = db.scalars(
-        quiet_q.order_by(Candidate.updated_at, Candidate.id).limit(LIST_LENGTH)
     ).all()
     if total:
         audit.record(
@@ -72,15 +65,34 @@ def coach_panel(db: Session, actor: Actor) -> PanelResult:
             purpose="overzicht eigen caseload",
         )
         db.commit()
-    return "dashboards/coach.html", {
-        "total": total,
-        "newest": newest,
+    return "dashboards/coach.html", {"total": total, "newest": newest, "label": label_nl}
+
+
+def coach_actions_panel(db: Session, actor: Actor) -> PanelResult:
+    """Next actions: candidates without skills, and without a change in 90 days."""
+    if actor.user_id is None:
+        return None
+    own = _own_caseload(actor)
+    has_skill = select(CandidateSkill.id).where(CandidateSkill.candidate_id == Candidate.id)
+    no_skills_q = select(Candidate).where(own, ~has_skill.exists())
+    no_skills_count = db.scalar(select(func.count()).select_from(no_skills_q.subquery())) or 0
+    quiet_since = utcnow() - timedelta(days=NO_CONTACT_DAYS)
+    quiet_q = select(Candidate).where(own, Candidate.updated_at < quiet_since)
+    quiet_count = db.scalar(select(func.count()).select_from(quiet_q.subquery())) or 0
+    if not (no_skills_count or quiet_count):
+        return None
+    no_skills = db.scalars(
+        no_skills_q.order_by(Candidate.created_at, Candidate.id).limit(LIST_LENGTH)
+    ).all()
+    quiet = db.scalars(
+        quiet_q.order_by(Candidate.updated_at, Candidate.id).limit(LIST_LENGTH)
+    ).all()
+    return "dashboards/coach_actions.html", {
         "no_skills": no_skills,
         "no_skills_count": no_skills_count,
         "quiet": quiet,
         "quiet_count": quiet_count,
         "no_contact_days": NO_CONTACT_DAYS,
-        "label": label_nl,
     }
 
 
@@ -136,7 +148,11 @@ def employer_panel(db: Session, actor: Actor) -> PanelResult:
         db.scalar(select(func.count()).select_from(own.where(Vacancy.status == "open").subquery()))
         or 0
     )
-    return "dashboards/employer.html", {"vacancies": rows, "open_count": open_count}
+    return "dashboards/employer.html", {
+        "vacancies": rows,
+        "open_count": open_count,
+        "status_labels": VACANCY_STATUS_NL,
+    }
 
 
 def _region_municipalities(db: Session, actor: Actor) -> list[str] | None:
@@ -154,22 +170,46 @@ def _region_municipalities(db: Session, actor: Actor) -> list[str] | None:
     return None
 
 
-def programme_panel(db: Session, actor: Actor) -> PanelResult:
-    """Region totals: candidates per municipality and benefit, open vacancies per sector."""
+def _region_candidates(db: Session, actor: Actor) -> list[Any]:
     places = _region_municipalities(db, actor)
-    cand = [_active_candidates()] + ([Candidate.municipality.in_(places)] if places else [])
+    return [_active_candidates()] + ([Candidate.municipality.in_(places)] if places else [])
+
+
+def programme_places_panel(db: Session, actor: Actor) -> PanelResult:
+    """Region totals: active candidates and open vacancies, candidates per municipality."""
+    places = _region_municipalities(db, actor)
     per_place = db.execute(
         select(Candidate.municipality, func.count())
-        .where(*cand)
+        .where(*_region_candidates(db, actor))
         .group_by(Candidate.municipality)
         .order_by(func.count().desc(), Candidate.municipality)
     ).all()
+    vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
+    vac += [Vacancy.municipality.in_(places)] if places else []
+    vacancies = db.scalar(select(func.count()).select_from(Vacancy).where(*vac)) or 0
+    return "dashboards/programme.html", {
+        "per_place": per_place,
+        "candidates": sum(n for _, n in per_place),
+        "vacancies": vacancies,
+    }
+
+
+def programme_benefits_panel(db: Session, actor: Actor) -> PanelResult:
+    """Active candidates per benefit (WW, bijstand, Wajong, WIA, none)."""
     per_benefit = db.execute(
         select(Candidate.benefit, func.count())
-        .where(*cand)
+        .where(*_region_candidates(db, actor))
         .group_by(Candidate.benefit)
         .order_by(func.count().desc(), Candidate.benefit)
     ).all()
+    if not per_benefit:
+        return None
+    return "dashboards/programme_benefits.html", {"per_benefit": per_benefit, "label": label_nl}
+
+
+def programme_sectors_panel(db: Session, actor: Actor) -> PanelResult:
+    """Open vacancies per sector of the employer."""
+    places = _region_municipalities(db, actor)
     vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
     vac += [Vacancy.municipality.in_(places)] if places else []
     sector = func.coalesce(Employer.sector, "onbekend")
@@ -181,14 +221,9 @@ def programme_panel(db: Session, actor: Actor) -> PanelResult:
         .group_by(sector)
         .order_by(func.count().desc(), sector)
     ).all()
-    return "dashboards/programme.html", {
-        "per_place": per_place,
-        "per_benefit": per_benefit,
-        "per_sector": per_sector,
-        "candidates": sum(n for _, n in per_place),
-        "vacancies": sum(n for _, n in per_sector),
-        "label": label_nl,
-    }
+    if not per_sector:
+        return None
+    return "dashboards/programme_sectors.html", {"per_sector": per_sector}
 
 
 def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3) -> list[dict[str, Any]]:
@@ -276,17 +311,15 @@ def partner_admin_panel(db: Session, actor: Actor) -> PanelResult:
 
 def register_panels() -> None:
     """Add the panels to the landing page of each role (idempotent)."""
-    register_dashboard_panel(Role.COACH, coach_panel, name="dashboards.coach", order=10)
-    register_dashboard_panel(
-        Role.EMPLOYER_ADVISER, adviser_panel, name="dashboards.adviser", order=10
-    )
-    register_dashboard_panel(
-        Role.PROGRAMME_MANAGER, programme_panel, name="dashboards.programme", order=10
-    )
-    register_dashboard_panel(Role.EMPLOYER, employer_panel, name="dashboards.employer", order=10)
-    register_dashboard_panel(
+    register = register_dashboard_panel
+    register(Role.COACH, coach_panel, name="dashboards.coach", order=10)
+    register(Role.COACH, coach_actions_panel, name="dashboards.coach_actions", order=11)
+    register(Role.EMPLOYER_ADVISER, adviser_panel, name="dashboards.adviser", order=10)
+    register(Role.PROGRAMME_MANAGER, programme_places_panel, name="dashboards.places", order=10)
+    register(Role.PROGRAMME_MANAGER, programme_benefits_panel, name="dashboards.benefits", order=11)
+    register(Role.PROGRAMME_MANAGER, programme_sectors_panel, name="dashboards.sectors", order=12)
+    register(Role.EMPLOYER, employer_panel, name="dashboards.employer", order=10)
+    register(
         (Role.ANALYST, Role.PROGRAMME_MANAGER), analyst_panel, name="dashboards.tightness", order=20
     )
-    register_dashboard_panel(
-        Role.PARTNER_ADMIN, partner_admin_panel, name="dashboards.partner_admin", order=10
-    )
+    register(Role.PARTNER_ADMIN, partner_admin_panel, name="dashboards.partner_admin", order=10)

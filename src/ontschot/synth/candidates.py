@@ -196,7 +196,8 @@ def generate_candidate(ctx: CandidateContext, rng: random.Random, number: int) -
             wishes.append(wish.uri)
     registered = ctx.today - timedelta(days=int(rng.triangular(0, 1100, 30)))
     days_since = (ctx.today - registered).days
-    touched = registered + timedelta(days=rng.randint(0, days_since) if days_since else 0)
+    # last change: usually recent (a coach is in touch), for about one in ten over 90 days
+    touched = ctx.today - timedelta(days=min(days_since, int(rng.expovariate(1 / 40))))
     hours_min, hours_max = rng.choice(HOURS)
     consents = []
     if rng.random() < 0.7:

@@ -13,14 +13,22 @@ from rich.table import Table
 from ontschot.access.roles import ROLE_LABELS_NL, Role
 from ontschot.synth.plan import DEMO_PASSWORD
 
-console = Console(stderr=True)
+# at least 120 columns, so that the login table fits when the output is not a terminal
+console = Console(stderr=True, width=max(120, Console(stderr=True).width))
 
 
 def login_table(logins: list[tuple[str, str, str]]) -> Table:
-    """A Rich table of (role, e-mail, organisation) with the shared demo password."""
+    """A Rich table of (role, e-mail, organisation) with the shared demo password.
+
+    E-mail addresses and the password are never cut off (they must be copyable); the role
+    and organisation columns wrap when the terminal is narrow.
+    """
     table = Table(title="Demo-inloggegevens (alleen voor deze demo)", show_lines=False)
-    for column in ("rol", "e-mail", "wachtwoord", "organisatie"):
-        table.add_column(column)
+    widest = max((len(email) for _, email, _ in logins), default=10)
+    table.add_column("rol", overflow="fold")
+    table.add_column("e-mail", no_wrap=True, min_width=widest)
+    table.add_column("wachtwoord", no_wrap=True, min_width=len(DEMO_PASSWORD))
+    table.add_column("organisatie", overflow="fold")
     for role, email, organisation in logins:
         table.add_row(ROLE_LABELS_NL.get(Role(role), role), email, DEMO_PASSWORD, organisation)
     return table

@@ -263,8 +263,13 @@ def _employers(
         last = family[:1].upper() + family[1:]
         pattern = rng.choice(EMPLOYER_PATTERNS.get(sector, ("{L} B.V.",)))
         name = pattern.format(L=last, M=place, N=rng.choice(NOUNS))
-        if name in seen:
-            name = f"{name} {place}" if place not in name else f"{name} {i + 1}"
+        here = "" if place in name else f" {place}"
+        for suffix in ("", here, " B.V.", " Groep", f" {region.name}", " & Partners"):
+            if f"{name}{suffix}" not in seen:
+                name = f"{name}{suffix}"
+                break
+        else:
+            name = f"{name} ({i + 1})"
         seen.add(name)
         index = start_index + i
         employers.append(

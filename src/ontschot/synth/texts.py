@@ -230,7 +230,7 @@ def _euro(amount: int) -> str:
 
 
 def vacancy_title(rng: random.Random, facts: VacancyFacts) -> str:
-    return _fill(rng.choice(TITLE_FRAMES), facts)[:200]
+    return _capital(_fill(rng.choice(TITLE_FRAMES), facts))[:200]
 
 
 def vacancy_text(rng: random.Random, facts: VacancyFacts) -> str:
