@@ -46,7 +46,7 @@ def demo(
 ) -> None:
     """Create or reuse the demo database (a synthetic region) and serve the app on it."""
     from ontschot.cli import fail, settings_or_exit
-    from ontschot.synth.demo import DemoError, prepare_demo
+    from ontschot.synth.demo import DemoError, prepare_demo, safe_url
 
     settings = settings_or_exit()
     started = time.perf_counter()
@@ -59,7 +59,7 @@ def demo(
     seconds = time.perf_counter() - started
     state = "aangemaakt" if result.rebuilt else "hergebruikt"
     console.print(f"Demodatabase {state} in {seconds:.1f} s: {result.summary}", highlight=False)
-    console.print(f"Database: {result.settings.database_url}", highlight=False)
+    console.print(f"Database: {safe_url(result.settings.database_url)}", highlight=False)
     if prepare_only:
         return
     import uvicorn
@@ -97,8 +97,14 @@ def synth(
     from ontschot.setup import prepare_database
     from ontschot.synth.generate import DEFAULT_SEED
     from ontschot.synth.profiles import TaxonomyMissingError, load_profiles
+    from ontschot.synth.regions import NATIONAL, find_region, slugify
     from ontschot.synth.write_files import write_files
 
+    if slugify(region) != NATIONAL:
+        try:
+            find_region(region)
+        except KeyError as exc:
+            fail(str(exc.args[0]))
     settings = settings_or_exit()
     prepare_database(settings, progress=sys.stderr.isatty())
     engine = make_engine(settings.database_url)

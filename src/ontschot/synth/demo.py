@@ -60,7 +60,8 @@ def _stamp_path(settings: Settings) -> Path:
     return settings.data_dir / STAMP_NAME
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
+    """The URL with any password masked, for printing."""
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -68,7 +69,7 @@ def wanted_stamp(settings: Settings, *, region: str, seed: int) -> dict[str, Any
     from ontschot.synth.generate import GENERATOR_VERSION
 
     return {
-        "database": _safe_url(settings.database_url),
+        "database": safe_url(settings.database_url),
         "schema": head_revision(),
         "generator": GENERATOR_VERSION,
         "region": region,
@@ -122,7 +123,7 @@ def _wipe(settings: Settings, stamp: dict[str, Any] | None) -> None:
     try:
         if not _has_data(engine):
             return
-        if stamp is None or stamp.get("database") != _safe_url(settings.database_url):
+        if stamp is None or stamp.get("database") != safe_url(settings.database_url):
             raise DemoError(
                 "De ingestelde database bevat al gegevens die niet door `ontschot demo` zijn "
                 "gemaakt; die worden niet gewist. Gebruik een lege database of laat "
@@ -148,6 +149,9 @@ def prepare_demo(
 
     if settings.environment == "production":
         raise DemoError("De demo draait niet met environment=production.")
+    from ontschot.synth.regions import find_region
+
+    find_region(region)  # an unknown region fails before anything is removed
     settings = demo_settings(settings)
     seed = DEFAULT_SEED if seed is None else seed
     today = today or date.today()
