@@ -89,6 +89,7 @@ def serve(
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
     from ontschot.careers.cli import training_app
+    from ontschot.matching.cli import match_app, routes_app
     from ontschot.extraction.cli import occupations_app, skills_app
     from ontschot.interop.cli import export_app, import_app
     from ontschot.people.cli import candidates_app
@@ -97,6 +98,8 @@ def _register_context_commands() -> None:
 
     app.add_typer(taxonomy_app, name="taxonomy")
     app.add_typer(training_app, name="training")
+    app.add_typer(match_app, name="match")
+    app.add_typer(routes_app, name="routes")
     app.add_typer(occupations_app, name="occupations")
     app.add_typer(skills_app, name="skills")
     app.command("demo")(demo)

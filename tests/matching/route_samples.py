@@ -16,17 +16,22 @@ FORKLIFT_OPERATOR = "http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91
 
 def setup_world(db: Session, world: World) -> None:
     coach = world.users[Role.COACH]
-    candidate = make_candidate(db, coach, skills=[{"skillUri": FORKLIFT,
-                                                   "source": "self_declared"}])
-    vacancy = make_vacancy(db, coach, make_employer(db), skills=[FORKLIFT],
-                           occupationUri=FORKLIFT_OPERATOR)
+    candidate = make_candidate(
+        db, coach, skills=[{"skillUri": FORKLIFT, "source": "self_declared"}]
+    )
+    vacancy = make_vacancy(
+        db, coach, make_employer(db), skills=[FORKLIFT], occupationUri=FORKLIFT_OPERATOR
+    )
     world.ids.update(match_candidate_id=candidate.id, match_vacancy_id=vacancy.id)
 
 
 def _feedback(world: World) -> dict[str, Any]:
-    return {"candidateId": world.ids["match_candidate_id"],
-            "vacancyId": world.ids["match_vacancy_id"], "verdict": "suitable",
-            "reason": "Heeft heftruckervaring"}
+    return {
+        "candidateId": world.ids["match_candidate_id"],
+        "vacancyId": world.ids["match_vacancy_id"],
+        "verdict": "suitable",
+        "reason": "Heeft heftruckervaring",
+    }
 
 
 SAMPLES: list[RouteSample] = [

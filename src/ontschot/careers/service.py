@@ -50,11 +50,8 @@ def _with_training(db: Session, routes: list[CareerRoute]) -> list[CareerRouteOu
     options = training_options(db, gaps)
     out = []
     for route in routes:
-        plan = plan_training(
-            [g.uri for g in route.gaps if g.essential]
-            + [g.uri for g in route.gaps if not g.essential],
-            options,
-        )
+        # Training is planned for the essential gaps; optional gaps are listed, not planned.
+        plan = plan_training([g.uri for g in route.gaps if g.essential], options)
         training = TrainingPlanOut(
             offers=[
                 PlannedOfferOut(

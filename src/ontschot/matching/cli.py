@@ -1,0 +1,117 @@
+"""`ontschot match candidate|vacancy ID` and `ontschot routes candidate ID`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+match_app = typer.Typer(help="Match suggestions (as the CLI operator).", no_args_is_help=True)
+routes_app = typer.Typer(help="Career routes.", no_args_is_help=True)
+
+TOP = typer.Option(10, "--top", min=1, max=100, help="Number of suggestions.")
+JSON = typer.Option(False, "--json", help="Print JSON (API field names) instead of text.")
+
+
+def _print(result: object, as_json: bool, lines: list[str]) -> None:
+    if as_json:
+        typer.echo(
+            json.dumps(
+                result.model_dump(mode="json", by_alias=True),  # type: ignore[attr-defined]
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for line in lines:
+        typer.echo(line)
+
+
+@match_app.command("candidate")
+def match_candidate(
+    candidate_id: int = typer.Argument(..., min=1), top: int = TOP, as_json: bool = JSON
+) -> None:
+    """Best open vacancies for a candidate, with the reasons."""
+    from ontschot.access.actor import Actor
+    from ontschot.cli import fail
+    from ontschot.interop.cli import _session
+    from ontschot.matching.service import candidate_matches
+    from ontschot.web.problems import ProblemError
+
+    with _session() as db:
+        try:
+            result = candidate_matches(db, actor=Actor.cli(), candidate_id=candidate_id, top=top)
+        except ProblemError as exc:
+            fail(exc.detail)
+            return
+    lines = [
+        f"{m.score:5.1f}  vacature {m.vacancy_id}: {m.title} ({m.subtitle}) — "
+        f"{len(m.covered)} vaardigheden gedekt, {len(m.related)} verwant, "
+        f"{len(m.missing_essential)} essentiële ontbreken"
+        for m in result.items
+    ]
+    _print(result, as_json, [*result.notes, *lines] or ["Geen suggesties."])
+
+
+@match_app.command("vacancy")
+def match_vacancy(
+    vacancy_id: int = typer.Argument(..., min=1), top: int = TOP, as_json: bool = JSON
+) -> None:
+    """Best candidates for a vacancy, with the reasons."""
+    from ontschot.access.actor import Actor
+    from ontschot.cli import fail
+    from ontschot.interop.cli import _session
+    from ontschot.matching.service import vacancy_matches
+    from ontschot.web.problems import ProblemError
+
+    with _session() as db:
+        try:
+            result = vacancy_matches(db, actor=Actor.cli(), vacancy_id=vacancy_id, top=top)
+        except ProblemError as exc:
+            fail(exc.detail)
+            return
+    lines = [
+        f"{m.score:5.1f}  kandidaat {m.candidate_id}: {m.title} ({m.subtitle}) — "
+        f"{len(m.covered)} gedekt, {len(m.gaps)} gaten"
+        for m in result.items
+    ]
+    _print(result, as_json, [*result.notes, *lines] or ["Geen suggesties."])
+
+
+@routes_app.command("candidate")
+def routes_candidate(
+    candidate_id: int = typer.Argument(..., min=1),
+    top: int = TOP,
+    order: str = typer.Option("fit", help="fit or demand"),
+    as_json: bool = JSON,
+) -> None:
+    """Occupations a candidate could move to, with gap skills and training."""
+    from ontschot.access.actor import Actor
+    from ontschot.careers.service import candidate_routes
+    from ontschot.cli import fail, settings_or_exit
+    from ontschot.interop.cli import _session
+    from ontschot.web.problems import ProblemError
+
+    if order not in ("fit", "demand"):
+        fail("--order moet fit of demand zijn")
+    settings = settings_or_exit()
+    with _session() as db:
+        try:
+            result = candidate_routes(
+                db,
+                actor=Actor.cli(),
+                candidate_id=candidate_id,
+                top=top,
+                order=order,  # type: ignore[arg-type]
+                tightness_promising=settings.tightness_promising,
+            )
+        except ProblemError as exc:
+            fail(exc.detail)
+            return
+    lines = [
+        f"{100 * r.fit:5.1f}%  {r.label}{' (kansberoep)' if r.is_kansberoep else ''}: "
+        f"{r.overlap_pct:.0f}% overlap, {len(r.gaps)} gap-vaardigheden, opleiding "
+        f"{r.training.total_hours} uur / € {r.training.total_cost_cents / 100:.2f}"
+        for r in result.items
+    ]
+    _print(result, as_json, lines or ["Geen routes (geen vaardigheden of beroep bekend)."])
