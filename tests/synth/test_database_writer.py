@@ -46,6 +46,8 @@ def test_region_is_written_with_consistent_links(
             assert stdnum_bsn.is_valid(c.bsn)
     vacancies = db.scalars(select(Vacancy).where(Vacancy.source == "synth")).all()
     assert len(vacancies) == 150
+    # distinct jobs never look like one job sent twice (the employers' de-duplication)
+    assert len({v.fingerprint for v in vacancies}) == 150
     for v in vacancies[:20]:
         assert v.fingerprint == vacancy_fingerprint(v.employer.name, v.title, v.municipality)
         assert v.skills and all(s.relation in ("essential", "optional") for s in v.skills)

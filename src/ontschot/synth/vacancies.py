@@ -55,6 +55,7 @@ class VacancyContext:
         for i, emp in enumerate(self.employers):
             by_sector.setdefault(emp.sector, []).append(i)
         self.by_sector = by_sector
+        self.fingerprints: set[str] = set()
 
 
 def _cumulative(values: Any) -> list[float]:
@@ -104,7 +105,16 @@ def generate_vacancy(ctx: VacancyContext, rng: random.Random) -> dict[str, Any]:
         essential,
         optional,
     )
-    title = vacancy_title(rng, facts)
+    # Same employer, title and place would be taken for one job sent twice (employers'
+    # de-duplication); a second job of the same kind gets another title instead.
+    for attempt in range(12):
+        title = vacancy_title(rng, facts)
+        if attempt >= 8:
+            title = f"{title} ({attempt - 6})"
+        fingerprint = vacancy_fingerprint(employer.name, title, municipality)
+        if fingerprint not in ctx.fingerprints:
+            break
+    ctx.fingerprints.add(fingerprint)
     created = ctx.today - timedelta(days=int(rng.triangular(0, 75, 5)))
     closing = created + timedelta(days=rng.randint(21, 70))
     status = "open"
@@ -132,7 +142,7 @@ def generate_vacancy(ctx: VacancyContext, rng: random.Random) -> dict[str, Any]:
         "status": status,
         "description": vacancy_text(rng, facts),
         "source": "synth",
-        "fingerprint": vacancy_fingerprint(employer.name, title, municipality),
+        "fingerprint": fingerprint,
         "created_at": created_at,
         "updated_at": created_at,
         "skills": [(s.uri, "essential") for s in essential]
