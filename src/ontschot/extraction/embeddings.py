@@ -158,7 +158,7 @@ def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> 
         computed = encoder.passages([k.split("|", 2)[2] for k in missing])
         known.update(zip(missing, computed, strict=True))
     matrix = _normalise(np.vstack([known[k] for k in keys])) if keys else np.zeros((0, DIM))
-    if cache_file is not None and missing:
+    if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache_file, vectors=matrix.astype(np.float16))

@@ -6,10 +6,15 @@ The database stays the source of truth; this index is rebuilt when the newest
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import math
+import pickle
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -26,6 +31,9 @@ from ontschot.taxonomy.models import (
     TaxonomyVersion,
 )
 
+log = logging.getLogger(__name__)
+INDEX_FORMAT = 2  # bump when the index layout changes, so old disk caches are ignored
+GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
 
 
@@ -33,8 +41,7 @@ class TaxonomyMissingError(RuntimeError):
     """The database holds no taxonomy; run `ontschot db upgrade` first."""
 
 
-@dataclass(frozen=True, slots=True)
-class LabelRef:
+class LabelRef(NamedTuple):
     concept: int
     lang: str
     kind: str
@@ -111,9 +118,11 @@ class TaxonomyIndex:
     occ_skills: dict[int, dict[int, bool]]  # occupation -> skill -> is essential
     skill_generality: np.ndarray  # share of occupations that ask for the skill
     label_idf_total: np.ndarray = field(init=False)
+    label_specific_total: np.ndarray = field(init=False)
     skill_popularity: np.ndarray = field(init=False)  # 0..1, log of occupations using it
     narrower: dict[int, set[int]] = field(init=False)
     skill_occupations: dict[int, list[int]] = field(init=False)
+    skill_concept_labels: dict[int, list[int]] = field(init=False)
     splitter: CompoundSplitter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -122,12 +131,22 @@ class TaxonomyIndex:
             [sum(self.key_idf[k] for k in keys) or 1.0 for keys in self.skill_label_keys],
             dtype=np.float64,
         )
+        specific = [
+            sum(self.key_idf[k] for k in keys if self.key_idf[k] >= GENERIC_IDF)
+            for keys in self.skill_label_keys
+        ]
+        self.label_specific_total = np.where(
+            np.array(specific) > 0, np.array(specific), self.label_idf_total
+        )
         usage = np.log1p(self.skill_generality * max(1, len(self.occupations.uris)))
         self.skill_popularity = (usage / max(1.0, float(usage.max()))).astype(np.float32)
         self.narrower = defaultdict(set)
         for child, parents in self.broader.items():
             for parent in parents:
                 self.narrower[parent].add(child)
+        self.skill_concept_labels = defaultdict(list)
+        for label, ref in enumerate(self.skills.labels):
+            self.skill_concept_labels[ref.concept].append(label)
         self.skill_occupations = defaultdict(list)
         for occ, skills in self.occ_skills.items():
             for skill in skills:
@@ -149,8 +168,12 @@ def current_checksum(db: Session) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
-def get_index(db: Session) -> TaxonomyIndex:
-    """The index for the taxonomy in force, built once per checksum and process."""
+def get_index(db: Session, data_dir: Path | None = None) -> TaxonomyIndex:
+    """The index for the taxonomy in force, built once per checksum and process.
+
+    With `data_dir`, a built index is also kept on disk, so the next process starts in
+    about a second instead of rebuilding (a few seconds).
+    """
     checksum, version = current_checksum(db)
     index = _cache.get(checksum)
     if index is not None:
@@ -158,10 +181,48 @@ def get_index(db: Session) -> TaxonomyIndex:
     with _lock:
         index = _cache.get(checksum)
         if index is None:
-            index = build_index(db, checksum, version)
+            cache_file = (
+                data_dir / "extraction" / f"index-{checksum[:16]}-v{INDEX_FORMAT}.pickle"
+                if data_dir is not None
+                else None
+            )
+            index = _read_cached(cache_file, checksum)
+            if index is None:
+                index = build_index(db, checksum, version)
+                _write_cached(cache_file, index)
             _cache.clear()
             _cache[checksum] = index
     return index
+
+
+def _constructor_fields(index: TaxonomyIndex) -> dict[str, object]:
+    return {f.name: getattr(index, f.name) for f in dataclasses.fields(index) if f.init}
+
+
+def _read_cached(path: Path | None, checksum: str) -> TaxonomyIndex | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        # Our own cache file in the data folder, written by _write_cached below; the data
+        # folder is as trusted as the SQLite database next to it.
+        fields = pickle.loads(path.read_bytes())  # noqa: S301
+        index = TaxonomyIndex(**fields)
+    except (OSError, pickle.UnpicklingError, TypeError, ValueError, EOFError, AttributeError):
+        log.warning("ignoring unreadable extraction index cache %s", path)
+        return None
+    return index if index.checksum == checksum else None
+
+
+def _write_cached(path: Path | None, index: TaxonomyIndex) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(_constructor_fields(index), protocol=5))
+        tmp.replace(path)
+    except OSError:
+        log.warning("could not write extraction index cache %s", path)
 
 
 def _concepts(db: Session, model: type[Occupation] | type[Skill]) -> ConceptSet:

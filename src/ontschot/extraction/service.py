@@ -75,7 +75,7 @@ def engines(
 ) -> tuple[TaxonomyIndex, SemanticIndex | None, Encoder | None]:
     """The lexical index and, when available, the semantic layer for the taxonomy in force."""
     try:
-        index = get_index(db)
+        index = get_index(db, data_dir)
     except TaxonomyMissingError as exc:
         raise ProblemError(503, "Er is nog geen ESCO-taxonomie geladen.") from exc
     if not semantic:

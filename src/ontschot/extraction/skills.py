@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ontschot.extraction.embeddings import Encoder, SemanticIndex
-from ontschot.extraction.index import TaxonomyIndex
-from ontschot.extraction.occupations import OccupationSuggestion, calibrate, occupation_scores
+from ontschot.extraction.index import GENERIC_IDF, TaxonomyIndex
+from ontschot.extraction.occupations import OccupationSuggestion, occupation_scores
 from ontschot.extraction.text import (
     ESSENTIAL_CUES,
     OPTIONAL_CUES,
@@ -37,14 +37,19 @@ from ontschot.extraction.text import (
 )
 
 MIN_COVERAGE = 0.74
+PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its verb
 SEMANTIC_PER_SENTENCE = 3
-SEMANTIC_MIN = 0.45  # calibrated cosine below which a sentence does not evidence a skill
-SEMANTIC_WEIGHT = 0.8
+SEMANTIC_MIN = 0.2  # calibrated score below which a sentence does not evidence a skill
+SHORTLIST = 50
+W_POPULARITY = 0.05  # in cosine units; skills many occupations ask for are likelier
+W_OVERLAP = 0.06  # in cosine units; a label sharing words with the sentence is likelier
+SKILL_FLOOR = 0.82
+SKILL_RANGE = 0.2
 BOTH_BONUS = 0.12
 PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 MAX_SENTENCE_CHARS = 400
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass
@@ -73,23 +78,27 @@ class Extraction:
     language: str
 
 
-def _units(index: TaxonomyIndex, toks: list[Token]) -> dict[str, list[tuple[int, int]]]:
+def _units(
+    index: TaxonomyIndex, toks: list[Token], *, compounds: bool = True
+) -> dict[str, list[tuple[int, int]]]:
     """Matching keys of a sentence (stems and compound parts) with the spans they come from."""
     units: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for tok in toks:
         if tok.norm in STOPWORDS or len(tok.stem) < 2:
             continue
         units[tok.stem].append((tok.start, tok.end))
-        if len(tok.norm) >= 8:
+        if compounds and len(tok.norm) >= 8:
             for part in index.splitter.split(tok.norm):
                 units[stem(part)].append((tok.start, tok.end))
     return units
 
 
 def _lexical(
-    index: TaxonomyIndex, toks: list[Token], span: tuple[int, int], found: dict[int, SkillEvidence]
+    index: TaxonomyIndex,
+    units: dict[str, list[tuple[int, int]]],
+    span: tuple[int, int],
+    found: dict[int, SkillEvidence],
 ) -> bool:
-    units = _units(index, toks)
     weight: dict[int, float] = defaultdict(float)
     for unit in units:
         idf = index.key_idf.get(unit, 0.0)
@@ -97,15 +106,36 @@ def _lexical(
             weight[label] += idf
     hit = False
     for label, got in weight.items():
-        coverage = got / index.label_idf_total[label]
-        if coverage < MIN_COVERAGE:
+        # Generic verbs ('bedienen', 'use', 'beheren') count only when present, so
+        # 'heftruck' evidences 'heftrucks bedienen'; the words that carry meaning must be there.
+        # (Dutch labels only: they end in such a verb; English ones use 'types of', 'equipment'.)
+        ref = index.skills.labels[label]
+        total = (
+            index.label_specific_total[label] if ref.lang == "nl" else index.label_idf_total[label]
+        )
+        if got < MIN_COVERAGE * total:
             continue
         keys = index.skill_label_keys[label]
         matched = [k for k in keys if k in units]
-        score = 0.5 + 0.45 * coverage if len(matched) == len(keys) else 0.45 * coverage
-        if len(keys) == 1 and index.key_idf[keys[0]] < 6.0:
-            score *= 0.7  # a lone common word ('beheren') is weak evidence
-        concept = index.skills.labels[label].concept
+        if ref.lang == "nl":
+            total += sum(index.key_idf[k] for k in matched if index.key_idf[k] < GENERIC_IDF)
+        coverage = got / total
+        if coverage < MIN_COVERAGE:
+            continue
+        if len(matched) == len(keys):
+            score = 0.5 + 0.45 * coverage
+        elif ref.lang == "nl" and all(
+            index.key_idf[k] < GENERIC_IDF for k in keys if k not in units
+        ):
+            score = PARTIAL_VERB_SCORE
+        else:
+            score = 0.45 * coverage
+        if len(keys) == 1:
+            # a lone word is only as good as it is rare: 'Python' yes, 'team' hardly, and
+            # short acronyms ('CPC', 'ADR') are ambiguous
+            rarity = min(1.0, max(0.0, (index.key_idf[keys[0]] - 4.0) / 6.0))
+            score = 0.45 + 0.5 * rarity if len(keys[0]) > 3 else 0.45
+        concept = ref.concept
         ev = found.setdefault(concept, SkillEvidence(sentence=span))
         if score > ev.lexical:
             ev.lexical = score
@@ -116,34 +146,57 @@ def _lexical(
     return hit
 
 
+def _overlap(index: TaxonomyIndex, units: dict[str, list[tuple[int, int]]], skill: int) -> float:
+    """Share (IDF-weighted) of the best label's content words that occur in the sentence."""
+    best = 0.0
+    for label in index.skill_concept_labels.get(skill, ()):
+        keys = index.skill_label_keys[label]
+        if keys:
+            got = sum(index.key_idf[k] for k in keys if k in units)
+            best = max(best, got / float(index.label_idf_total[label]))
+    return best
+
+
 def _semantic(
     index: TaxonomyIndex,
     semantic: SemanticIndex,
     encoder: Encoder,
     text: str,
-    spans: list[tuple[int, int]],
+    sentences_units: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]],
     found: dict[int, SkillEvidence],
 ) -> None:
-    if not spans:
+    """Nearest skill labels per sentence, re-ranked by popularity and shared words."""
+    if not sentences_units:
         return
-    queries = encoder.queries([text[a:b][:MAX_SENTENCE_CHARS] for a, b in spans])
-    sims = calibrate(queries @ semantic.skill_matrix.T)
-    for row, span in enumerate(sims):
-        best = np.argpartition(-span, SEMANTIC_PER_SENTENCE)[:SEMANTIC_PER_SENTENCE]
-        for col in best:
-            value = float(span[col]) * (
-                0.8 + 0.2 * float(index.skill_popularity[semantic.skill_concepts[col]])
-            )
+    queries = encoder.queries([text[a:b][:MAX_SENTENCE_CHARS] for (a, b), _ in sentences_units])
+    n_skills = len(index.skills.uris)
+    for row, (span, units) in enumerate(sentences_units):
+        cosines = np.full(n_skills, -1.0, dtype=np.float32)
+        np.maximum.at(cosines, semantic.skill_concepts, semantic.skill_matrix @ queries[row])
+        cosines += W_POPULARITY * index.skill_popularity
+        shortlist = np.argpartition(-cosines, SHORTLIST)[:SHORTLIST]
+        rescored = sorted(
+            (
+                (float(cosines[c]) + W_OVERLAP * _overlap(index, units, int(c)), int(c))
+                for c in shortlist
+            ),
+            reverse=True,
+        )[:SEMANTIC_PER_SENTENCE]
+        for raw, concept in rescored:
+            value = float(calibrate_skill(raw))
             if value < SEMANTIC_MIN:
                 continue
-            concept = int(semantic.skill_concepts[col])
-            ev = found.setdefault(concept, SkillEvidence(sentence=spans[row]))
-            if value * SEMANTIC_WEIGHT > ev.semantic:
-                ev.semantic = value * SEMANTIC_WEIGHT
+            ev = found.setdefault(concept, SkillEvidence(sentence=span))
+            if value > ev.semantic:
+                ev.semantic = value
                 if ev.lexical == 0.0:
-                    ev.sentence = spans[row]
+                    ev.sentence = span
             if ev.lexical == 0.0:
-                ev.spans.add(spans[row])
+                ev.spans.add(span)
+
+
+def calibrate_skill(raw: float) -> float:
+    return min(1.0, max(0.0, (raw - SKILL_FLOOR) / SKILL_RANGE))
 
 
 def requirement_hint(text: str, span: tuple[int, int]) -> str | None:
@@ -171,9 +224,9 @@ def _likely_occupation(
             votes[occ] += max(ev.lexical, ev.semantic)
     sizes = np.array([len(index.occ_skills.get(i, ())) or 1 for i in range(n)], np.float32)
     votes = np.minimum(votes / np.sqrt(sizes), 1.0)
-    first_line = text.strip().split("\n", 1)[0]
-    if 0 < len(first_line) <= 80:
-        votes = 0.5 * votes + occupation_scores(index, first_line, semantic, encoder, lang)
+    first_line, _, rest = text.strip().partition("\n")
+    if 0 < len(first_line) <= 80 and rest.strip():
+        votes = 0.3 * votes + occupation_scores(index, first_line, semantic, encoder, lang)
     best = int(np.argmax(votes))
     return (best, float(votes[best])) if votes[best] > 0 else None
 
@@ -193,15 +246,16 @@ def extract_skills(
     found: dict[int, SkillEvidence] = {}
     toks = tokens(text)
     starts = [t.start for t in toks]
-    unmatched: list[tuple[int, int]] = []
-    matched: list[tuple[int, int]] = []
+    unmatched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
+    matched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
     for span in sentences(text):
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         sentence_tokens = toks[lo:hi]
-        if _lexical(index, sentence_tokens, span, found):
-            matched.append(span)
-        elif sum(t.norm not in STOPWORDS for t in sentence_tokens) >= 2:
-            unmatched.append(span)
+        units = _units(index, sentence_tokens, compounds=lang == "nl")
+        if _lexical(index, units, span, found):
+            matched.append((span, units))
+        elif len(units) >= 3:
+            unmatched.append((span, units))
     if semantic is not None and encoder is not None and semantic_budget > 0:
         chosen = sorted((unmatched + matched)[:semantic_budget])
         _semantic(index, semantic, encoder, text, chosen, found)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:\+\+|#|['’][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*[-•*·▪–]?\s*|\s+[•▪·]\s+")
@@ -86,6 +87,7 @@ class Token:
     stem: str
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower-case and strip accents ('Kassière' -> 'kassiere')."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -113,6 +115,7 @@ _GENDER = (
 _DIMINUTIVE = ("etjes", "tjes", "pjes", "jes", "etje", "tje", "pje")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Symmetric matching key for a folded word (Dutch and English suffixes)."""
     w = word.replace("'", "").replace("’", "")
