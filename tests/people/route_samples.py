@@ -17,6 +17,7 @@ def setup_world(db: Session, world: World) -> None:
     world.ids.update(
         candidate_id=home.id, consent_id=home.consents[0].id, foreign_candidate_id=foreign.id
     )
+    _introduce(db, world)
 
 
 SAMPLES: list[RouteSample] = [
@@ -68,4 +69,23 @@ SAMPLES: list[RouteSample] = [
     ),
     RouteSample("GET", "/api/v1/candidates/{candidate_id}/access-log"),
     RouteSample("GET", "/api/v1/candidate-suggestions?vacancyId={vacancy_id}"),
+]
+
+
+def _introduce(db: Session, world: World) -> None:
+    from ontschot.people.consent import record_introduction
+    from tests.factories import actor_of
+
+    intro = record_introduction(
+        db,
+        actor=actor_of(world.users[Role.COACH]),
+        candidate_id=world.ids["candidate_id"],
+        employer_id=world.ids["employer_id"],
+    )
+    world.ids["introduction_id"] = intro.id
+
+
+SAMPLES += [
+    RouteSample("GET", "/api/v1/introductions"),
+    RouteSample("GET", "/api/v1/introductions/{introduction_id}"),
 ]

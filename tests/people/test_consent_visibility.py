@@ -124,3 +124,31 @@ def test_list_query_and_single_view_agree(db):
     ids = {c.id for c in db.scalars(visible_candidates_query(db, other))}
     assert shared.id in ids and private.id not in ids
     assert view_for(other, shared) == View.FULL and view_for(other, private) == View.NONE
+
+
+def test_employer_reads_introduced_candidate_with_name_and_one_log_entry(client, db):
+    from sqlalchemy import func, select
+
+    from ontschot.audit.models import AuditEntry
+    from ontschot.people.consent import record_introduction
+
+    coach = make_user(db, Role.COACH)
+    candidate = make_candidate(db, coach, firstName="Bram", lastName="Kok")
+    employer_org = make_organisation(db, kind="werkgever")
+    employer = make_employer(db, organisation=employer_org)
+    intro = record_introduction(
+        db, actor=actor_of(coach), candidate_id=candidate.id, employer_id=employer.id
+    )
+    boss = make_user(db, Role.EMPLOYER, organisation=employer_org)
+    headers = login_as(client, db, boss)
+    listed = client.get("/api/v1/introductions", headers=headers).json()
+    assert [i["id"] for i in listed] == [intro.id]
+    before = db.scalar(select(func.count()).select_from(AuditEntry))
+    got = client.get(f"/api/v1/introductions/{intro.id}", headers=headers)
+    assert got.status_code == 200
+    assert got.json()["candidate"]["lastName"] == "Kok"
+    assert db.scalar(select(func.count()).select_from(AuditEntry)) - before == 1
+    client.cookies.clear()
+    stranger = make_user(db, Role.EMPLOYER, organisation=make_organisation(db, kind="werkgever"))
+    other = client.get(f"/api/v1/introductions/{intro.id}", headers=login_as(client, db, stranger))
+    assert other.status_code == 404

@@ -186,3 +186,20 @@ def test_picker_lists_esco_suggestions_and_keeps_chosen_ones(client, db):
     )
     assert page.status_code == 200
     assert page.text.count(ESCO_SKILL_A) == 1 and "checked" in page.text
+
+
+def test_employer_page_shows_introduced_candidate_by_name(client, db):
+    from ontschot.people.consent import record_introduction
+    from tests.factories import actor_of
+
+    coach = make_user(db, Role.COACH)
+    candidate = make_candidate(db, coach, firstName="Lotte", lastName="Bos")
+    employer_org = make_organisation(db, kind="werkgever")
+    employer = make_employer(db, organisation=employer_org)
+    intro = record_introduction(
+        db, actor=actor_of(coach), candidate_id=candidate.id, employer_id=employer.id
+    )
+    login_as(client, db, make_user(db, Role.EMPLOYER, organisation=employer_org))
+    assert f"/voorstellen/{intro.id}" in client.get("/voorstellen").text
+    page = client.get(f"/voorstellen/{intro.id}")
+    assert page.status_code == 200 and "Lotte Bos" in page.text

@@ -245,3 +245,31 @@ def candidate_suggestions(
     """Anonymised candidates for a vacancy: consented to employer suggestions, shared skills."""
     found = suggestions.suggest_candidates(db, actor=actor, vacancy_id=vacancy_id, limit=limit)
     return [SuggestionRead(shared_skills=n, candidate=c) for c, n in found]
+
+
+class IntroducedCandidate(ApiModel):
+    introduction: IntroductionRead
+    candidate: CandidateRead
+
+
+@router.get("/introductions", response_model=list[IntroductionRead])
+def list_introductions(
+    db: DbSession, actor: Annotated[Actor, Depends(requires("introduction.read"))]
+) -> list[IntroductionRead]:
+    """Active introductions: for an employer user, the candidates introduced to them."""
+    return [
+        IntroductionRead.model_validate(i) for i in consent.visible_introductions(db, actor=actor)
+    ]
+
+
+@router.get("/introductions/{introductionId}", response_model=IntroducedCandidate)
+def get_introduction(
+    introduction_id: Annotated[int, Path(ge=1, le=2**31 - 1, alias="introductionId")],
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.read"))],
+) -> IntroducedCandidate:
+    """The introduced candidate's full profile (name and contact), once they agreed."""
+    intro, candidate = consent.read_introduction(db, actor=actor, introduction_id=introduction_id)
+    return IntroducedCandidate(
+        introduction=IntroductionRead.model_validate(intro), candidate=full_view(candidate)
+    )

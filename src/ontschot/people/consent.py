@@ -11,11 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ontschot.access.actor import Actor
+from ontschot.access.roles import Role, Scope
 from ontschot.audit import service as audit
 from ontschot.db import utcnow
 from ontschot.employers.models import Employer, Vacancy
-from ontschot.people.models import Consent, Introduction
+from ontschot.people.models import Candidate, Consent, Introduction
 from ontschot.people.service import editable_candidate
+from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.web.problems import NotFoundError, ProblemError
 
@@ -165,3 +167,46 @@ def introductions_for(db: Session, *, actor: Actor, candidate_id: int) -> list[I
             .order_by(Introduction.id)
         )
     )
+
+
+def visible_introductions(db: Session, *, actor: Actor) -> list[Introduction]:
+    """Active introductions the actor may see: to the actor's own employers (employer users),
+    of the own organisation's candidates (staff), or all (region scope)."""
+    scope = actor.require("introduction.read")
+    query = (
+        select(Introduction)
+        .join(Candidate, Candidate.id == Introduction.candidate_id)
+        .where(Introduction.withdrawn_at.is_(None), Candidate.erased_at.is_(None))
+    )
+    if actor.role == Role.EMPLOYER:
+        query = query.join(Employer, Employer.id == Introduction.employer_id).where(
+            Employer.organisation_id == actor.organisation_id
+        )
+    elif scope != Scope.REGION:
+        query = query.where(Candidate.organisation_id == actor.organisation_id)
+    return list(db.scalars(query.order_by(Introduction.id.desc()).limit(500)))
+
+
+def read_introduction(
+    db: Session, *, actor: Actor, introduction_id: int
+) -> tuple[Introduction, Candidate]:
+    """One introduction with the candidate's full profile; one processing-log entry."""
+    intro = next(
+        (i for i in visible_introductions(db, actor=actor) if i.id == introduction_id), None
+    )
+    if intro is None:
+        raise NotFoundError("Dit voorstel")
+    candidate = db.get(Candidate, intro.candidate_id)
+    if candidate is None or view_for(actor, candidate, db) != View.FULL:
+        raise NotFoundError("Dit voorstel")
+    audit.record(
+        db,
+        actor=actor,
+        action="introduction.read",
+        object_type="introduction",
+        object_id=intro.id,
+        subject_key=candidate.subject_key,
+        purpose="kennismaking na voorstel",
+    )
+    db.commit()
+    return intro, candidate

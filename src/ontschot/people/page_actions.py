@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ontschot.access.actor import Actor
+from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
+from ontschot.access.roles import Role
 from ontschot.deps import DbSession
 from ontschot.people import consent, rights, service
 from ontschot.people.fields import ESCO_PREFIX
@@ -21,6 +22,7 @@ from ontschot.web.problems import ProblemError
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+register_navigation(Role.EMPLOYER, NavItem("/voorstellen", "Voorstellen"))
 
 
 def _back(candidate_id: int, tab: str, message: str) -> RedirectResponse:
@@ -145,5 +147,33 @@ def concept_picker(
             "q": q,
             "chosen": chosen,
             "labels": concept_labels(db, chosen),
+        },
+    )
+
+
+@router.get("/voorstellen", response_class=HTMLResponse)
+def introductions_page(
+    request: Request, db: DbSession, actor: Annotated[Actor, Depends(requires("introduction.read"))]
+) -> HTMLResponse:
+    """Candidates who agreed to be introduced (for an employer: to them)."""
+    intros = consent.visible_introductions(db, actor=actor)
+    return render(request, "people/introductions.html", {"intros": intros})
+
+
+@router.get("/voorstellen/{introduction_id}", response_class=HTMLResponse)
+def introduction_page(
+    request: Request,
+    introduction_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.read"))],
+) -> HTMLResponse:
+    intro, candidate = consent.read_introduction(db, actor=actor, introduction_id=introduction_id)
+    return render(
+        request,
+        "people/introduction.html",
+        {
+            "intro": intro,
+            "c": candidate,
+            "labels": concept_labels(db, [s.skill_uri for s in candidate.skills]),
         },
     )
