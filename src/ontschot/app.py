@@ -91,10 +91,11 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.dashboards.panels import register_panels
     from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
+    from ontschot.matching.pages import router as matching_pages
     from ontschot.people.page_actions import router as people_actions
     from ontschot.people.pages import router as people_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
     register_panels()
     return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages,
-            extraction_pages, people_pages, people_actions, employers_pages]
+            extraction_pages, people_pages, people_actions, employers_pages, matching_pages]
