@@ -169,9 +169,12 @@ def existing_by_external_id(db: Session, source: str, external_id: str | None) -
     )
 
 
-def build_vacancy(db: Session, *, actor: Actor, data: VacancyCreate) -> Vacancy:
+def build_vacancy(
+    db: Session, *, actor: Actor, data: VacancyCreate, external_id_checked: bool = False
+) -> Vacancy:
     """Check and add a vacancy to the session (no commit), linked to an earlier copy of the
-    same job (`canonical_id`) when its fingerprint matches."""
+    same job (`canonical_id`) when its fingerprint matches. A bulk import that already
+    filtered known external ids passes `external_id_checked=True`."""
     scope = actor.require("vacancy.create")
     employer = db.get(Employer, data.employer_id)
     if employer is None or (
@@ -183,7 +186,7 @@ def build_vacancy(db: Session, *, actor: Actor, data: VacancyCreate) -> Vacancy:
             errors=[{"name": "employerId", "in": "body", "reason": "bestaat niet of niet de uwe"}],
         )
     source = data.source or actor.organisation_name or "ontschot"
-    if existing_by_external_id(db, source, data.external_id) is not None:
+    if not external_id_checked and existing_by_external_id(db, source, data.external_id):
         raise ProblemError(
             409,
             "Deze vacature is al geregistreerd voor deze bron.",

@@ -22,7 +22,7 @@ from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.employers.models import Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
-from ontschot.employers.service import build_vacancy, find_or_create_employer
+from ontschot.employers.service import build_vacancy, employer_key, find_or_create_employer
 from ontschot.interop import csvformat
 from ontschot.people.fields import KvkNumber, Text
 from ontschot.people.models import Candidate
@@ -204,16 +204,20 @@ def import_vacancy_fields(
     if result.rejected and not partial:
         return _finish(db, actor=actor, result=result, partial=partial)
 
+    employers: dict[tuple[str, str | None], int] = {}  # filled only by rows that succeeded
+
     def write_one(row: VacancyImportRow) -> None:
-        employer = find_or_create_employer(
+        key = (employer_key(row.employer_name), row.employer_kvk)
+        employer_id = employers.get(key) or find_or_create_employer(
             db, actor=actor, name=row.employer_name, kvk_number=row.employer_kvk
-        )
+        ).id
         data = VacancyCreate(
-            employer_id=employer.id,
+            employer_id=employer_id,
             source=source,
             **row.model_dump(exclude={"employer_name", "employer_kvk"}),
         )
-        vacancy = build_vacancy(db, actor=actor, data=data)
+        vacancy = build_vacancy(db, actor=actor, data=data, external_id_checked=True)
+        employers[key] = employer_id
         if vacancy.canonical_id is not None:
             result.duplicates_linked += 1
 
