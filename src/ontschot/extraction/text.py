@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:\+\+|#|['’][^\W_]+)?", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*[-•*·▪–]?\s*|\s+[•▪·]\s+")
+_SENTENCE_END = re.compile(r"\s*\n\s*[-•*·▪–]?\s*|(?<=[.!?:])\s+|\s+[•▪·]\s+")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -112,7 +112,7 @@ _GENDER = (
     ("sters", "er"),
     ("ster", "er"),
 )
-_DIMINUTIVE = ("etjes", "tjes", "pjes", "jes", "etje", "tje", "pje")
+_DIMINUTIVE = ("etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je")
 
 
 @lru_cache(maxsize=200_000)
@@ -139,6 +139,8 @@ def stem(word: str) -> str:
                 w = w[:-1]
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    elif w.endswith("t") and len(w) > 4 and w[-2] not in "aeiou":
+        w = w[:-1]  # verb forms: 'bewaakt' ~ 'bewaken', 'rijdt' ~ 'rijden'
     return _collapse_doubles(w)
 
 
@@ -175,7 +177,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_LINKS = ("s", "e", "en", "")
+_LINKS = ("", "s", "e", "en")
 
 
 class CompoundSplitter:
