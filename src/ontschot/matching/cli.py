@@ -115,3 +115,42 @@ def routes_candidate(
         for r in result.items
     ]
     _print(result, as_json, lines or ["Geen routes (geen vaardigheden of beroep bekend)."])
+
+
+@match_app.command("region")
+def match_region(
+    region: str = typer.Argument(..., help="Arbeidsmarktregio, e.g. Twente."),
+    top: int = typer.Option(20, "--top", min=1, max=100),
+    out: str = typer.Option("", "--out", help="Write candidate,rank,vacancy,score CSV here."),
+) -> None:
+    """Recompute every candidate's top vacancies within one region (batch)."""
+    import csv
+    import time
+    from pathlib import Path
+
+    from ontschot.cli import fail
+    from ontschot.interop.cli import _session
+    from ontschot.matching.batch import recompute_region
+    from ontschot.matching.registry import MatchCache
+
+    with _session() as db:
+        index = MatchCache().index_for(db)
+    if not index.municipalities.in_region(region):
+        fail(f"onbekende regio {region!r} (gebruik de naam van de arbeidsmarktregio)")
+    started = time.perf_counter()
+    result = recompute_region(index, region, top)
+    seconds = time.perf_counter() - started
+    if out:
+        with Path(out).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["candidate_id", "rank", "vacancy_id", "score"])
+            for row, cid in enumerate(result.candidate_ids):
+                for rank, (vid, score) in enumerate(
+                    zip(result.vacancy_ids[row], result.scores[row], strict=True), start=1
+                ):
+                    if vid >= 0:
+                        writer.writerow([int(cid), rank, int(vid), f"{100 * score:.2f}"])
+    typer.echo(
+        f"{region}: {len(result.candidate_ids)} werkzoekenden, top {top} in "
+        f"{seconds:.2f} s{f', geschreven naar {out}' if out else ''}"
+    )
