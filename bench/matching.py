@@ -216,10 +216,13 @@ def all_pairs(
     report("allpairs_build_seconds", time.perf_counter() - t)
     report("allpairs_candidates", n_cand)
     report("allpairs_vacancies", n_vac)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     result = all_pairs_top_k(index, 20, chunk=256, workers=2)
     seconds = time.perf_counter() - t
     report("allpairs_seconds", seconds)
+    # CPU time of this process (all threads): less sensitive to other load on the machine.
+    report("allpairs_cpu_seconds", time.process_time() - cpu)
+    report("load_average_1min", __import__("os").getloadavg()[0])
     report("allpairs_refined_pairs", result.refined_pairs)
     report("peak_rss_mb", peak_rss_mb())
 
