@@ -67,6 +67,21 @@ def test_vacancy_texts_are_dutch_and_varied(profiles: tuple[OccupationProfile, .
     assert len(set(texts)) == 100
     openings = {text.split("\n", 1)[0] for text in texts}
     assert len(openings) >= 20
+    # and not only because names differ: with employer, place, title and hours masked,
+    # at least 20 different opening sentences remain
+    masked = set()
+    for vacancy, text in zip(region.vacancies, texts, strict=True):
+        employer = next(
+            e.name for e in region.plan.employers if e.index == vacancy["employer_index"]
+        )
+        opening = text.split("\n", 1)[0]
+        for part in (employer, vacancy["municipality"], str(vacancy["hours_max"])):
+            opening = opening.replace(part, "…").replace(part[:1].upper() + part[1:], "…")
+        for profile in profiles:
+            if profile.uri == vacancy["occupation_uri"]:
+                opening = opening.replace(profile.title, "…")
+        masked.add(opening)
+    assert len(masked) >= 20
     # and they are Dutch: Dutch function words and section headings, euro amounts
     for text in texts:
         words = Counter(text.lower().split())

@@ -21,7 +21,7 @@ from ontschot.synth.trainings import training_offers
 from ontschot.synth.vacancies import VacancyContext, generate_vacancy
 
 # Bump when the same seed would give different data: the demo database is then rebuilt.
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 DEFAULT_SEED = 20261123
 CHUNK = 20_000
 

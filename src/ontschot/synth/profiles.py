@@ -20,6 +20,7 @@ from ontschot.taxonomy.models import Occupation, OccupationSkill, Skill
 class SkillInfo:
     uri: str
     label_nl: str | None
+    is_knowledge: bool = False  # ESCO skill type "knowledge" (a noun phrase, not an action)
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,22 @@ def load_profiles(db: Session) -> tuple[OccupationProfile, ...]:
         .all()
     )
     rows = db.execute(
-        select(OccupationSkill.occupation_uri, OccupationSkill.relation, Skill.uri, Skill.label_nl)
+        select(
+            OccupationSkill.occupation_uri,
+            OccupationSkill.relation,
+            Skill.uri,
+            Skill.label_nl,
+            Skill.skill_type,
+        )
         .join(Skill, Skill.uri == OccupationSkill.skill_uri)
         .where(OccupationSkill.occupation_uri.in_(uris))
         .order_by(OccupationSkill.occupation_uri, Skill.uri)
     ).all()
     skills: dict[str, dict[str, list[SkillInfo]]] = {}
-    for occ_uri, relation, skill_uri, label_nl in rows:
+    for occ_uri, relation, skill_uri, label_nl, skill_type in rows:
         per = skills.setdefault(occ_uri, {"essential": [], "optional": []})
         per["essential" if relation == "essential" else "optional"].append(
-            SkillInfo(skill_uri, label_nl)
+            SkillInfo(skill_uri, label_nl, skill_type == "knowledge")
         )
     profiles = []
     for curated in OCCUPATIONS:

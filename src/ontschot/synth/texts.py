@@ -128,10 +128,16 @@ LANGUAGE_PHRASES = (
     "Je kunt je goed verstaanbaar maken in het Nederlands.",
     "Nederlands op niveau B1 (Duits is een pré).",
 )
-OPTIONAL_FRAMES = (
+KNOWLEDGE_FRAMES = (
+    "Je hebt kennis van {s}.",
     "Kennis van {s} is een pré.",
+    "Je weet wat er komt kijken bij {s}.",
+    "Je bent thuis in {s}.",
+)
+OPTIONAL_FRAMES = (
     "Ervaring met {s} is mooi meegenomen.",
-    "Je weet ook iets van {s}.",
+    "Kun je ook {s}? Dat is mooi meegenomen.",
+    "Pluspunt: je kunt {s}.",
 )
 REQUIREMENT_PHRASES = {
     "licence": (
@@ -215,7 +221,7 @@ def _capital(text: str) -> str:
 
 def _fill(frame: str, facts: VacancyFacts) -> str:
     title = facts.profile.title
-    return frame.format(
+    text = frame.format(
         t=title,
         T=_capital(title),
         m=facts.municipality,
@@ -223,6 +229,7 @@ def _fill(frame: str, facts: VacancyFacts) -> str:
         E=_capital(facts.employer),
         h=facts.hours_max,
     )
+    return text.replace("..", ".")  # a name ending in "B.V." at the end of a sentence
 
 
 def _euro(amount: int) -> str:
@@ -237,7 +244,7 @@ def vacancy_text(rng: random.Random, facts: VacancyFacts) -> str:
     """The description: opening, tasks, requirements, offer and a closing line."""
     t = facts.profile.title
     parts = [_fill(rng.choice(OPENINGS), facts)]
-    tasks = [s.label_nl for s in facts.essential if s.label_nl]
+    tasks = [s.label_nl for s in facts.essential if s.label_nl and not s.is_knowledge]
     if tasks:
         chosen = rng.sample(tasks, min(len(tasks), rng.randint(3, 6)))
         lead = rng.choice(TASK_LEADS).format(t=t)
@@ -254,7 +261,12 @@ def vacancy_text(rng: random.Random, facts: VacancyFacts) -> str:
     ]
     reqs += [_fill(p, facts) for p in rng.sample(EXPERIENCE_PHRASES, 2)]
     reqs.append(rng.choice(LANGUAGE_PHRASES))
-    extras = [s.label_nl for s in facts.optional if s.label_nl]
+    knowledge = [
+        s.label_nl for s in facts.essential + facts.optional if s.label_nl and s.is_knowledge
+    ]
+    if knowledge:
+        reqs.append(rng.choice(KNOWLEDGE_FRAMES).format(s=rng.choice(knowledge)))
+    extras = [s.label_nl for s in facts.optional if s.label_nl and not s.is_knowledge]
     if extras:
         reqs.append(rng.choice(OPTIONAL_FRAMES).format(s=rng.choice(extras)))
     parts.append("\n".join([rng.choice(REQ_HEADERS)] + ["- " + r for r in reqs]))
