@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,8 +74,23 @@ class _Row:
 
 def _csv_rows(
     text: str, columns: tuple[str, ...], required: frozenset[str]
-) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+) -> list[tuple[int, dict[str, str]]]:
+    """(physical line where the record starts, row) for every record; a file that is not
+    CSV at all is refused with a 400 naming the line."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        return _read_rows(reader, columns, required)
+    except csv.Error as exc:
+        raise ProblemError(
+            400,
+            f"Het bestand is geen geldige CSV (regel {reader.line_num}): {exc}",
+            errors=[{"name": f"regel {reader.line_num}", "in": "body", "reason": str(exc)}],
+        ) from None
+
+
+def _read_rows(
+    reader: csv.DictReader[str], columns: tuple[str, ...], required: frozenset[str]
+) -> list[tuple[int, dict[str, str]]]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     unknown = [h for h in header if h not in columns]
     missing = sorted(required - set(header))
@@ -88,13 +103,12 @@ def _csv_rows(
             errors=[{"name": "regel 1", "in": "body", "reason": r} for r in reasons],
         )
     reader.fieldnames = header
-    line = 2
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = reader.line_num + 1
     for row in reader:
-        if None in row:
-            yield line, {"__extra__": "te veel kolommen"}
-        else:
-            yield line, row
+        rows.append((line, {"__extra__": "te veel kolommen"} if None in row else row))
         line = reader.line_num + 1
+    return rows
 
 
 def _errors(line: int, exc: ValidationError, columns: tuple[str, ...]) -> list[RowError]:
@@ -208,9 +222,12 @@ def import_vacancy_fields(
 
     def write_one(row: VacancyImportRow) -> None:
         key = (employer_key(row.employer_name), row.employer_kvk)
-        employer_id = employers.get(key) or find_or_create_employer(
-            db, actor=actor, name=row.employer_name, kvk_number=row.employer_kvk
-        ).id
+        employer_id = (
+            employers.get(key)
+            or find_or_create_employer(
+                db, actor=actor, name=row.employer_name, kvk_number=row.employer_kvk
+            ).id
+        )
         data = VacancyCreate(
             employer_id=employer_id,
             source=source,
