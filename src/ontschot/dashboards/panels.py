@@ -1,9 +1,9 @@
 """The "Mijn dag" panels per role, reading the registry (people, employers, access).
 
-Each panel is small: a count, a short list, and what to do next. Panels only read; the
-coach panel shows names from the coach's own caseload and records that list read in the
-processing log, like the candidate list does. Register them with `register_panels()` (the
-app factory does this once).
+Each panel is small: a count, a short list, and what to do next. Panels only read, and each
+shows nothing when the role lacks the matching read permission. The coach panel shows names
+from the coach's own caseload and records that list read in the processing log, like the
+candidate list does. Register them with `register_panels()` (the app factory does this).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _own_caseload(actor: Actor) -> Any:
 
 def coach_panel(db: Session, actor: Actor) -> PanelResult:
     """Own caseload: how many and the newest; records the list read in the processing log."""
-    if actor.user_id is None:
+    if actor.user_id is None or not actor.can("candidate.read"):
         return None
     own = _own_caseload(actor)
     total = db.scalar(select(func.count()).select_from(Candidate).where(own)) or 0
@@ -70,7 +70,7 @@ def coach_panel(db: Session, actor: Actor) -> PanelResult:
 
 def coach_actions_panel(db: Session, actor: Actor) -> PanelResult:
     """Next actions: candidates without skills, and without a change in 90 days."""
-    if actor.user_id is None:
+    if actor.user_id is None or not actor.can("candidate.read"):
         return None
     own = _own_caseload(actor)
     has_skill = select(CandidateSkill.id).where(CandidateSkill.candidate_id == Candidate.id)
@@ -98,7 +98,7 @@ def coach_actions_panel(db: Session, actor: Actor) -> PanelResult:
 
 def adviser_panel(db: Session, actor: Actor) -> PanelResult:
     """Open vacancies of the employers this adviser is the contact for, closing soon first."""
-    if actor.user_id is None:
+    if actor.user_id is None or not actor.can("vacancy.read"):
         return None
     mine = and_(
         Vacancy.status == "open",
@@ -134,7 +134,7 @@ def adviser_panel(db: Session, actor: Actor) -> PanelResult:
 
 def employer_panel(db: Session, actor: Actor) -> PanelResult:
     """The employer's own vacancies."""
-    if actor.organisation_id is None:
+    if actor.organisation_id is None or not actor.can("vacancy.read"):
         return None
     own = (
         select(Vacancy)
@@ -292,7 +292,7 @@ def analyst_panel(db: Session, actor: Actor) -> PanelResult:
 
 def partner_admin_panel(db: Session, actor: Actor) -> PanelResult:
     """Users of the own organisation, most recently active first."""
-    if actor.organisation_id is None:
+    if actor.organisation_id is None or not actor.can("user.read"):
         return None
     users = db.scalars(
         select(AppUser)
