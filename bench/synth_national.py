@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--region", default="nederland")
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--out", type=Path, default=Path(tempfile.gettempdir()) / "ontschot-national"
     )
@@ -42,16 +43,30 @@ def main() -> None:
     engine.dispose()
     wall, cpu = time.perf_counter(), time.process_time()
     manifest = write_files(
-        profiles, args.out, region=args.region, scale=args.scale, seed=DEFAULT_SEED
+        profiles,
+        args.out,
+        region=args.region,
+        scale=args.scale,
+        seed=DEFAULT_SEED,
+        workers=args.workers,
     )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu += children.ru_utime + children.ru_stime
+    # ru_maxrss is in KiB on Linux; for children it is the largest single worker
+    parent_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mib = children.ru_maxrss / 1024
+    peak_mib = parent_mib + args.workers * worker_mib if args.workers > 1 else parent_mib
     size_mib = sum(p.stat().st_size for p in args.out.iterdir()) / 2**20
     print(f"region={args.region} scale={args.scale} python={sys.version.split()[0]}")
     for name, count in manifest["counts"].items():
         print(f"  {name:22} {count:>12,}")
     print(
-        f"wall {wall:.1f} s, cpu {cpu:.1f} s, peak RSS {peak_mib:.0f} MiB, "
+        f"workers {args.workers}: parent peak RSS {parent_mib:.0f} MiB, "
+        f"largest worker {worker_mib:.0f} MiB"
+    )
+    print(
+        f"wall {wall:.1f} s, cpu {cpu:.1f} s, peak RSS (upper bound) {peak_mib:.0f} MiB, "
         f"files {size_mib:.0f} MiB in {args.out}"
     )
 

@@ -54,3 +54,17 @@ def test_national_files_cover_all_35_regions(
     assert len(regions) == 35
     ids = [int(row["id"]) for row in _read(tmp_path, "candidates")]
     assert ids == list(range(1, 2_001))
+
+
+def test_parallel_workers_write_the_same_files(
+    tmp_path: Path, profiles: tuple[OccupationProfile, ...]
+) -> None:
+    write_files(
+        profiles, tmp_path / "one", region="nederland", scale=0.001, seed=2, today=TODAY, workers=1
+    )
+    write_files(
+        profiles, tmp_path / "two", region="nederland", scale=0.001, seed=2, today=TODAY, workers=2
+    )
+    for name in TABLES:
+        assert _read(tmp_path / "one", name) == _read(tmp_path / "two", name), name
+    assert not (tmp_path / "two" / ".parts").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -90,6 +91,9 @@ def synth(
     ),
     seed: int = typer.Option(None, help="Random seed (default: the fixed demo seed)."),
     texts: bool = typer.Option(True, help="Write vacancy descriptions (the bulk of the bytes)."),
+    workers: int = typer.Option(
+        min(2, os.cpu_count() or 1), min=1, help="Processes generating regions in parallel."
+    ),
 ) -> None:
     """Write a synthetic region (or the whole country) as files for batch benchmarks."""
     from ontschot.cli import fail, settings_or_exit
@@ -125,6 +129,7 @@ def synth(
             scale=scale,
             seed=DEFAULT_SEED if seed is None else seed,
             with_texts=texts,
+            workers=workers,
         )
     except KeyError as exc:
         fail(str(exc.args[0]))

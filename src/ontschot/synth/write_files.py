@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
+import shutil
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -107,19 +111,24 @@ def _cell(value: Any) -> Any:
 
 
 class _Writers:
-    def __init__(self, out: Path) -> None:
-        out.mkdir(parents=True, exist_ok=True)
+    """One gzipped CSV part per table, without a header (parts are concatenated later)."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
         self.stack = ExitStack()
         self.writers: dict[str, Any] = {}
         self.counts = dict.fromkeys(TABLES, 0)
-        for name, columns in TABLES.items():
+        for name in TABLES:
             handle: IO[str] = self.stack.enter_context(
                 gzip.open(  # noqa: SIM115 - closed by the ExitStack in close()
-                    out / f"{name}.csv.gz", "wt", encoding="utf-8", newline="", compresslevel=3
+                    folder / f"{name}.csv.gz",
+                    "wt",
+                    encoding="utf-8",
+                    newline="",
+                    compresslevel=3,
                 )
             )
             self.writers[name] = csv.writer(handle)
-            self.writers[name].writerow(columns)
 
     def rows(self, name: str, rows: list[tuple[Any, ...]]) -> None:
         self.writers[name].writerows([tuple(_cell(v) for v in row) for row in rows])
@@ -127,6 +136,57 @@ class _Writers:
 
     def close(self) -> None:
         self.stack.close()
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One region's rows, written by one worker process into its own part folder."""
+
+    region: Region
+    size: Size
+    plan: RegionPlan
+    first_ids: dict[str, int]  # the last id used before this region, per kind
+    folder: Path
+    profiles: tuple[OccupationProfile, ...]
+    seed: int
+    today: date
+    with_texts: bool
+
+
+def _run_job(job: _Job) -> dict[str, int]:
+    writers = _Writers(job.folder)
+    ids = dict(job.first_ids)
+    try:
+        org_ids, user_ids = _write_plan(writers, job.plan, ids)
+        rows_of = iter_rows(
+            job.profiles,
+            job.plan,
+            job.size,
+            seed=job.seed,
+            today=job.today,
+            with_bsn=False,
+            first_number=ids["candidate"] + 1,
+        )
+        for kind, rows in rows_of:
+            if kind == "candidate":
+                _write_candidates(writers, rows, job.region, ids, org_ids, user_ids)
+            else:
+                _write_vacancies(writers, rows, job.region, ids, job.with_texts)
+    finally:
+        writers.close()
+    return writers.counts
+
+
+def _merge(out: Path, folders: list[Path]) -> None:
+    """Concatenate the parts behind a header: concatenated gzip members are one gzip file."""
+    for name, columns in TABLES.items():
+        header = io.StringIO()
+        csv.writer(header).writerow(columns)
+        with (out / f"{name}.csv.gz").open("wb") as target:
+            target.write(gzip.compress(header.getvalue().encode("utf-8"), mtime=0))
+            for folder in folders:
+                with (folder / f"{name}.csv.gz").open("rb") as part:
+                    shutil.copyfileobj(part, target)
 
 
 def _shares(regions: tuple[Region, ...], total: int) -> list[int]:
@@ -149,8 +209,13 @@ def write_files(
     seed: int,
     today: date | None = None,
     with_texts: bool = True,
+    workers: int = 1,
 ) -> dict[str, Any]:
-    """Generate and write; returns the manifest (also written as manifest.json)."""
+    """Generate and write; returns the manifest (also written as manifest.json).
+
+    With `workers` above 1 the regions are generated in that many processes; the output is
+    the same whatever the number of workers.
+    """
     today = today or date.today()
     if slugify(region) == NATIONAL:
         regions, total = all_regions(), NATIONAL_SIZE.scaled(scale)
@@ -165,33 +230,46 @@ def write_files(
         sizes = [Size(c, v, max(3, k)) for c, v, k in parts]
     else:
         regions, sizes = (find_region(region),), [REGION_SIZE.scaled(scale)]
-    writers = _Writers(out)
+    out.mkdir(parents=True, exist_ok=True)
+    part_root = out / ".parts"
     ids = {"org": 0, "user": 0, "employer": 0, "candidate": 0, "vacancy": 0}
-    try:
-        for reg, size in zip(regions, sizes, strict=True):
-            plan = plan_region(
+    jobs = []
+    for n, (reg, size) in enumerate(zip(regions, sizes, strict=True)):
+        plan = plan_region(
+            reg,
+            coaches=size.coaches,
+            employers=size.employers,
+            seed=seed,
+            employer_start=ids["employer"] + 1,
+        )
+        jobs.append(
+            _Job(
                 reg,
-                coaches=size.coaches,
-                employers=size.employers,
-                seed=seed,
-                employer_start=ids["employer"] + 1,
-            )
-            org_ids, user_ids = _write_plan(writers, plan, ids)
-            for kind, rows in iter_rows(
-                profiles,
-                plan,
                 size,
-                seed=seed,
-                today=today,
-                with_bsn=False,
-                first_number=ids["candidate"] + 1,
-            ):
-                if kind == "candidate":
-                    _write_candidates(writers, rows, reg, ids, org_ids, user_ids)
-                else:
-                    _write_vacancies(writers, rows, reg, ids, with_texts)
+                plan,
+                dict(ids),
+                part_root / f"{n:02d}",
+                profiles,
+                seed,
+                today,
+                with_texts,
+            )
+        )
+        ids["org"] += len(plan.organisations)
+        ids["user"] += len(plan.users)
+        ids["employer"] += len(plan.employers)
+        ids["candidate"] += size.candidates
+        ids["vacancy"] += size.vacancies
+    try:
+        if workers > 1 and len(jobs) > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(_run_job, jobs))
+        else:
+            results = [_run_job(job) for job in jobs]
+        _merge(out, [job.folder for job in jobs])
     finally:
-        writers.close()
+        shutil.rmtree(part_root, ignore_errors=True)
+    counts = {name: sum(r[name] for r in results) for name in TABLES}
     manifest = {
         "generator": GENERATOR_VERSION,
         "seed": seed,
@@ -199,7 +277,7 @@ def write_files(
         "region": region,
         "scale": scale,
         "format": "csv.gz (utf-8, header row)",
-        "counts": writers.counts,
+        "counts": counts,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
