@@ -151,3 +151,14 @@ def find_region(slug: str) -> Region:
             return region
     known = ", ".join(r.slug for r in all_regions())
     raise KeyError(f"onbekende regio {slug!r}; kies uit: {known} of {NATIONAL}")
+
+
+def split_by_population(regions: tuple[Region, ...], total: int) -> list[int]:
+    """Split `total` over regions by population, largest remainders first."""
+    size = sum(r.size for r in regions)
+    exact = [total * r.size / size for r in regions]
+    counts = [int(x) for x in exact]
+    order = sorted(range(len(regions)), key=lambda i: counts[i] - exact[i])
+    for i in order[: total - sum(counts)]:
+        counts[i] += 1
+    return counts

@@ -30,7 +30,14 @@ from ontschot.synth.generate import (
 )
 from ontschot.synth.plan import RegionPlan, plan_region
 from ontschot.synth.profiles import OccupationProfile
-from ontschot.synth.regions import NATIONAL, Region, all_regions, find_region, slugify
+from ontschot.synth.regions import (
+    NATIONAL,
+    Region,
+    all_regions,
+    find_region,
+    slugify,
+    split_by_population,
+)
 
 TABLES: dict[str, tuple[str, ...]] = {
     "organisations": ("id", "name", "kind", "region"),
@@ -189,17 +196,6 @@ def _merge(out: Path, folders: list[Path]) -> None:
                     shutil.copyfileobj(part, target)
 
 
-def _shares(regions: tuple[Region, ...], total: int) -> list[int]:
-    """Split `total` over regions by population, largest remainders first."""
-    size = sum(r.size for r in regions)
-    exact = [total * r.size / size for r in regions]
-    counts = [int(x) for x in exact]
-    order = sorted(range(len(regions)), key=lambda i: counts[i] - exact[i])
-    for i in order[: total - sum(counts)]:
-        counts[i] += 1
-    return counts
-
-
 def write_files(
     profiles: tuple[OccupationProfile, ...],
     out: Path,
@@ -221,9 +217,9 @@ def write_files(
         regions, total = all_regions(), NATIONAL_SIZE.scaled(scale)
         parts = list(
             zip(
-                _shares(regions, total.candidates),
-                _shares(regions, total.vacancies),
-                _shares(regions, total.coaches),
+                split_by_population(regions, total.candidates),
+                split_by_population(regions, total.vacancies),
+                split_by_population(regions, total.coaches),
                 strict=True,
             )
         )
