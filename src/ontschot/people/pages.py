@@ -139,7 +139,7 @@ def register_form(
             "status": "seeking",
             "driving_licences": [],
             "skill_uri": [],
-            "language": "nld",
+            "language": "",
         }
     )
     return _form_page(request, db, values, {})
