@@ -119,3 +119,35 @@ def test_demo_refuses_production(demo_env: Any) -> None:
     settings = demo_env.model_copy(update={"environment": "production"})
     with pytest.raises(DemoError):
         prepare_demo(settings)
+
+
+def test_demo_on_an_explicit_postgresql_database_is_rebuilt_cleanly(
+    demo_env: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PostgreSQL path: triggers and functions of the schema survive a rebuild."""
+    import os
+    import secrets
+
+    from ontschot.synth.generate import Size
+
+    base = os.environ.get("ONTSCHOT_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("PostgreSQL demo test skipped: ONTSCHOT_TEST_POSTGRES_URL is not set")
+    schema = f"demo_{secrets.token_hex(4)}"
+    admin = make_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{base}?options=-csearch_path%3D{schema}"
+    monkeypatch.setenv("ONTSCHOT_DATABASE_URL", url)
+    monkeypatch.setattr(demo_module, "DEMO_SIZE", Size(40, 20, 4))
+    settings = demo_env.model_copy(update={"database_url": url})
+    try:
+        first = prepare_demo(settings)
+        again = prepare_demo(settings, force=True)
+        assert first.rebuilt and again.rebuilt
+        assert "40 werkzoekenden" in again.summary
+        assert not prepare_demo(settings).rebuilt
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

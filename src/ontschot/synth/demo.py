@@ -26,6 +26,8 @@ from ontschot.db import make_engine, make_sessionmaker
 from ontschot.migrate import head_revision
 
 MAX_AGE_DAYS = 14
+# None: the regional default size (3,000 candidates); tests set a smaller Size here
+DEMO_SIZE: Any = None
 STAMP_NAME = "demo.stamp.json"
 
 
@@ -111,6 +113,22 @@ def _has_data(engine: Engine) -> bool:
         return bool(conn.scalar(select(func.count()).select_from(Organisation)))
 
 
+def _downgrade_to_empty(engine: Engine) -> None:
+    """Run every migration's downgrade (they also drop triggers and functions), then drop
+    whatever tables are left."""
+    from alembic import command
+
+    from ontschot.migrate import alembic_config
+
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "base")
+    metadata = MetaData()
+    metadata.reflect(engine)
+    metadata.drop_all(engine)
+
+
 def _wipe(settings: Settings, stamp: dict[str, Any] | None) -> None:
     """Remove the old demo: delete the SQLite file, or drop every table of a configured
     database that the stamp says holds the demo."""
@@ -129,9 +147,7 @@ def _wipe(settings: Settings, stamp: dict[str, Any] | None) -> None:
                 "gemaakt; die worden niet gewist. Gebruik een lege database of laat "
                 f"{ENV_PREFIX}DATABASE_URL weg voor {settings.data_dir / 'demo.db'}."
             )
-        metadata = MetaData()
-        metadata.reflect(engine)
-        metadata.drop_all(engine)
+        _downgrade_to_empty(engine)
     finally:
         engine.dispose()
 
@@ -187,7 +203,7 @@ def _build(
     settings: Settings, *, region: str, seed: int, today: date
 ) -> tuple[str, list[DemoLogin]]:
     from ontschot.setup import prepare_database
-    from ontschot.synth.generate import generate_region
+    from ontschot.synth.generate import REGION_SIZE, generate_region
     from ontschot.synth.profiles import load_profiles
     from ontschot.synth.regions import find_region
     from ontschot.synth.write_db import write_region
@@ -199,7 +215,8 @@ def _build(
             raise DemoError("De demodatabase is niet leeg; verwijder hem of gebruik --rebuild.")
         with make_sessionmaker(engine)() as db:
             profiles = load_profiles(db)
-            data = generate_region(profiles, find_region(region), seed=seed, today=today)
+            size = DEMO_SIZE or REGION_SIZE
+            data = generate_region(profiles, find_region(region), size, seed=seed, today=today)
             written = write_region(db, data, settings)
     finally:
         engine.dispose()
