@@ -12,7 +12,9 @@ from tests.factories import ESCO_SKILL_B, candidate_payload, make_candidate
 def setup_world(db: Session, world: World) -> None:
     """A candidate of the home organisation (coached by the home coach) with a consent, and
     one of the other organisation that shares nothing."""
-    home = make_candidate(db, world.users[Role.COACH], consents=[("employer_suggestions", "all")])
+    home = make_candidate(
+        db, world.users[Role.COACH], bsn="111222333", consents=[("employer_suggestions", "all")]
+    )
     foreign = make_candidate(db, world.other_users[Role.COACH])
     world.ids.update(
         candidate_id=home.id, consent_id=home.consents[0].id, foreign_candidate_id=foreign.id
@@ -88,4 +90,8 @@ def _introduce(db: Session, world: World) -> None:
 SAMPLES += [
     RouteSample("GET", "/api/v1/introductions"),
     RouteSample("GET", "/api/v1/introductions/{introduction_id}"),
+]
+
+SAMPLES += [
+    RouteSample("POST", "/api/v1/candidate-lookups", 200, {"bsn": "111222333"}),
 ]

@@ -162,3 +162,17 @@ def test_analyst_sees_no_personal_data(client, db):
     headers = login_as(client, db, analyst)
     assert client.get("/api/v1/candidates", headers=headers).status_code == 403
     assert client.get(f"/api/v1/candidates/{candidate.id}", headers=headers).status_code == 403
+
+
+def test_partner_finds_candidate_by_bsn_in_the_body_only_when_visible(client, db):
+    coach = make_user(db, Role.COACH)
+    candidate = make_candidate(db, coach, bsn=VALID_BSN)
+    found = client.post(
+        "/api/v1/candidate-lookups", json={"bsn": VALID_BSN}, headers=login_as(client, db, coach)
+    )
+    assert found.status_code == 200 and found.json()["id"] == candidate.id
+    assert VALID_BSN not in found.text
+    client.cookies.clear()
+    stranger = login_as(client, db, make_user(db, Role.COACH))
+    hidden = client.post("/api/v1/candidate-lookups", json={"bsn": VALID_BSN}, headers=stranger)
+    assert hidden.status_code == 404

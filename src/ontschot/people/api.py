@@ -12,6 +12,7 @@ from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import DbSession
 from ontschot.people import consent, rights, service, suggestions
+from ontschot.people.fields import Bsn
 from ontschot.people.schemas import (
     CandidateAnonymised,
     CandidateCreate,
@@ -273,3 +274,16 @@ def get_introduction(
     return IntroducedCandidate(
         introduction=IntroductionRead.model_validate(intro), candidate=full_view(candidate)
     )
+
+
+class BsnLookup(ApiModel):
+    bsn: Bsn
+
+
+@router.post("/candidate-lookups", response_model=CandidateListItem)
+def lookup_candidate(
+    body: BsnLookup, db: DbSession, actor: Annotated[Actor, Depends(requires("candidate.read"))]
+) -> CandidateListItem:
+    """Find a registered person by BSN (sent in the body, never in the URL); 404 when the
+    person is unknown or not visible to the caller."""
+    return list_item(service.lookup_by_bsn(db, actor=actor, bsn=body.bsn))

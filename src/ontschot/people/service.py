@@ -426,3 +426,25 @@ def load_full(db: Session, ids: list[int]) -> list[Candidate]:
             )
         )
     )
+
+
+def lookup_by_bsn(db: Session, *, actor: Actor, bsn: str) -> Candidate:
+    """The registered person with this BSN, if the actor may see them in full (else 404).
+
+    For partner systems that know the BSN: the BSN travels in a POST body, never a URL.
+    """
+    actor.require("candidate.read")
+    candidate = find_by_bsn(db, bsn)
+    if candidate is None or view_for(actor, candidate, db) != View.FULL:
+        raise NotFoundError("Een ingeschreven persoon met dit BSN")
+    audit.record(
+        db,
+        actor=actor,
+        action="candidate.lookup",
+        object_type="candidate",
+        object_id=candidate.id,
+        subject_key=candidate.subject_key,
+        purpose="koppeling op BSN",
+    )
+    db.commit()
+    return candidate
