@@ -25,6 +25,7 @@ for _role in PERMISSIONS["extraction.use"]:
     register_navigation(_role, NavItem("/tekstanalyse", "Tekstanalyse"))
 User = Annotated[Actor, Depends(requires("extraction.use"))]
 PRESELECT_SCORE = 0.5
+SHORT_PHRASE = 60  # matched words closer than this join into one mark
 LANGUAGES = (("auto", "Automatisch"), ("nl", "Nederlands"), ("en", "Engels"))
 
 
@@ -41,15 +42,29 @@ def _target(candidate: str, vacancy: str) -> tuple[str, int] | None:
 
 
 def highlight(text: str, skills: list[ExtractedSkill]) -> list[tuple[str, str]]:
-    """The text as (kind, part) segments, kind 'mark' for evidence of a shown skill."""
-    labels: dict[tuple[int, int], list[str]] = {}
-    for skill in skills:
-        for span in skill.spans:
-            labels.setdefault(span, []).append(skill.label)
+    """The text as (kind, part) segments, kind 'mark' for evidence of a shown skill.
+
+    Matched words are marked; a whole sentence only when it is the sole evidence (semantic
+    match) and holds no marked words. Words of one phrase ('zware gewichten tillen') form
+    one mark.
+    """
+    spans = sorted({span for skill in skills for span in skill.spans})
+    words = [s for s in spans if not any(c.isspace() for c in text[s[0] : s[1]])]
+    sentences = [
+        s for s in spans if s not in words and not any(s[0] <= w[0] and w[1] <= s[1] for w in words)
+    ]
     merged: list[list[int]] = []
-    for start, end in sorted(labels):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+    for start, end in sorted(words + sentences):
+        previous = merged[-1] if merged else None
+        if previous and (
+            start <= previous[1]
+            or (
+                (start, end) in words
+                and previous[1] - previous[0] < SHORT_PHRASE
+                and not text[previous[1] : start].strip()
+            )
+        ):
+            previous[1] = max(previous[1], end)
         else:
             merged.append([start, end])
     segments: list[tuple[str, str]] = []

@@ -49,6 +49,8 @@ BOTH_BONUS = 0.12
 PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 MAX_SENTENCE_CHARS = 400
+MAX_TITLE_LINE = 80
+MAX_TITLE_WORDS = 8
 DEFAULT_THRESHOLD = 0.5
 
 
@@ -224,11 +226,24 @@ def _likely_occupation(
             votes[occ] += max(ev.lexical, ev.semantic)
     sizes = np.array([len(index.occ_skills.get(i, ())) or 1 for i in range(n)], np.float32)
     votes = np.minimum(votes / np.sqrt(sizes), 1.0)
-    first_line, _, rest = text.strip().partition("\n")
-    if 0 < len(first_line) <= 80 and rest.strip():
+    title = title_line(text)
+    if title is not None:
+        first_line = text[title[0] : title[1]]
         votes = 0.3 * votes + occupation_scores(index, first_line, semantic, encoder, lang)
     best = int(np.argmax(votes))
     return (best, float(votes[best])) if votes[best] > 0 else None
+
+
+def title_line(text: str) -> tuple[int, int] | None:
+    """Span of a short first line followed by more text: a vacancy's title."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end == -1 or not text[end:].strip() or not 0 < end - start <= MAX_TITLE_LINE:
+        return None
+    line = text[start:end].rstrip()
+    if line.endswith((".", "!", "?", ";")) or len(line.split()) > MAX_TITLE_WORDS:
+        return None  # a sentence, not a title
+    return start, start + len(line)
 
 
 def extract_skills(
@@ -248,7 +263,10 @@ def extract_skills(
     starts = [t.start for t in toks]
     unmatched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
     matched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
+    title = title_line(text)
     for span in sentences(text):
+        if title is not None and span[1] <= title[1]:
+            continue  # the title names the occupation, not a skill
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         sentence_tokens = toks[lo:hi]
         units = _units(index, sentence_tokens, compounds=lang == "nl")

@@ -1,0 +1,103 @@
+"""The /tekstanalyse page: paste, see evidence, confirm skills onto a candidate or vacancy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ontschot.access.roles import Role
+from tests.factories import login_as, make_candidate, make_employer, make_user, make_vacancy
+
+TEXT = "Magazijnmedewerker\nJe kunt zware gewichten tillen. Een VCA-diploma is vereist."
+
+
+def test_a_coach_sees_the_form_in_dutch(client: Any, db: Session) -> None:
+    login_as(client, db, make_user(db, role=Role.COACH))
+
+    page = client.get("/tekstanalyse")
+
+    assert page.status_code == 200
+    assert '<label for="tekst">Tekst</label>' in page.text
+    assert 'name="csrf_token"' in page.text
+
+
+def test_analysis_highlights_the_evidence_and_names_the_occupation(
+    client: Any, db: Session
+) -> None:
+    headers = login_as(client, db, make_user(db, role=Role.COACH))
+
+    page = client.post("/tekstanalyse", data={"text": TEXT, "lang": "nl"}, headers=headers)
+
+    assert page.status_code == 200, page.text
+    assert '<mark class="evidence">zware gewichten tillen</mark>' in page.text
+    assert "magazijnmedewerker</a></strong>" in page.text
+    assert 'name="skill"' in page.text
+
+
+def test_empty_text_shows_a_dutch_error(client: Any, db: Session) -> None:
+    headers = login_as(client, db, make_user(db, role=Role.COACH))
+
+    page = client.post("/tekstanalyse", data={"text": "  "}, headers=headers)
+
+    assert page.status_code == 400
+    assert "Plak of typ eerst een tekst." in page.text
+
+
+def test_confirmed_skills_are_added_to_the_candidate(
+    client: Any, db: Session, skill_uri: Callable[[str], str]
+) -> None:
+    coach = make_user(db, role=Role.COACH)
+    candidate = make_candidate(db, coach)
+    headers = login_as(client, db, coach)
+    lift = skill_uri("lift heavy weights")
+
+    page = client.post(
+        "/tekstanalyse/bevestigen",
+        data={"candidate": str(candidate.id), "skill": [lift]},
+        headers=headers,
+    )
+
+    assert page.status_code == 200, page.text
+    assert "1 vaardigheid toegevoegd" in page.text
+    db.expire_all()
+    assert any(s.skill_uri == lift and s.source == "extracted" for s in candidate.skills)
+
+
+def test_confirmed_skills_go_to_the_vacancy_as_essential_or_optional(
+    client: Any, db: Session, skill_uri: Callable[[str], str]
+) -> None:
+    adviser = make_user(db, role=Role.EMPLOYER_ADVISER)
+    vacancy = make_vacancy(db, adviser, make_employer(db))
+    headers = login_as(client, db, adviser)
+    lift, python = skill_uri("lift heavy weights"), skill_uri("Python (computer programming)")
+
+    page = client.post(
+        "/tekstanalyse/bevestigen",
+        data={"vacancy": str(vacancy.id), "skill": [lift, python], "essential": [lift]},
+        headers=headers,
+    )
+
+    assert page.status_code == 200, page.text
+    from ontschot.employers.models import VacancySkill
+
+    rows = {
+        r.skill_uri: r.relation for r in db.query(VacancySkill).filter_by(vacancy_id=vacancy.id)
+    }
+    assert rows[lift] == "essential"
+    assert rows[python] == "optional"
+
+
+def test_unknown_skill_uris_are_refused(client: Any, db: Session) -> None:
+    coach = make_user(db, role=Role.COACH)
+    candidate = make_candidate(db, coach)
+    headers = login_as(client, db, coach)
+
+    page = client.post(
+        "/tekstanalyse/bevestigen",
+        data={"candidate": str(candidate.id), "skill": ["http://example.org/not-esco"]},
+        headers=headers,
+    )
+
+    assert page.status_code == 400
