@@ -203,3 +203,28 @@ def test_employer_page_shows_introduced_candidate_by_name(client, db):
     assert f"/voorstellen/{intro.id}" in client.get("/voorstellen").text
     page = client.get(f"/voorstellen/{intro.id}")
     assert page.status_code == 200 and "Lotte Bos" in page.text
+
+
+def test_coach_records_and_withdraws_an_introduction_on_the_consents_tab(client, db):
+    from ontschot.people.models import Introduction
+
+    coach = make_user(db, Role.COACH)
+    candidate = make_candidate(db, coach)
+    employer_org = make_organisation(db, kind="werkgever")
+    vacancy = make_vacancy(db, coach, make_employer(db, organisation=employer_org))
+    csrf = login_as(client, db, coach)["X-CSRF-Token"]
+    done = client.post(
+        f"/werkzoekenden/{candidate.id}/voorstellen",
+        data={"csrf_token": csrf, "vacancy_id": str(vacancy.id)},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    intro = db.scalar(select(Introduction).where(Introduction.candidate_id == candidate.id))
+    assert intro.vacancy_id == vacancy.id
+    tab = client.get(f"/werkzoekenden/{candidate.id}?tab=toestemmingen")
+    assert f"/voorstellen/{intro.id}/intrekken" in tab.text
+    client.post(
+        f"/werkzoekenden/{candidate.id}/voorstellen/{intro.id}/intrekken", data={"csrf_token": csrf}
+    )
+    db.expire_all()
+    assert db.get(Introduction, intro.id).withdrawn_at is not None

@@ -12,6 +12,7 @@ from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
 from ontschot.deps import DbSession
+from ontschot.employers.models import Vacancy
 from ontschot.people import consent, rights, service
 from ontschot.people.fields import ESCO_PREFIX
 from ontschot.people.forms import many, text
@@ -177,3 +178,39 @@ def introduction_page(
             "labels": concept_labels(db, [s.skill_uri for s in candidate.skills]),
         },
     )
+
+
+@router.post("/werkzoekenden/{candidate_id}/voorstellen")
+async def introduce(
+    request: Request,
+    candidate_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.create"))],
+) -> Response:
+    """The candidate agreed to be introduced for a vacancy (given by its number)."""
+    form = await request.form()
+    number = text(form, "vacancy_id")
+    vacancy = db.get(Vacancy, int(number)) if number.isdigit() and len(number) < 10 else None
+    if vacancy is None:
+        return _back(candidate_id, "toestemmingen", "onbekende-vacature")
+    consent.record_introduction(
+        db,
+        actor=actor,
+        candidate_id=candidate_id,
+        employer_id=vacancy.employer_id,
+        vacancy_id=vacancy.id,
+    )
+    return _back(candidate_id, "toestemmingen", "voorgesteld")
+
+
+@router.post("/werkzoekenden/{candidate_id}/voorstellen/{introduction_id}/intrekken")
+def withdraw_introduction(
+    candidate_id: int,
+    introduction_id: int,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("consent.manage"))],
+) -> Response:
+    consent.withdraw_introduction(
+        db, actor=actor, candidate_id=candidate_id, introduction_id=introduction_id
+    )
+    return _back(candidate_id, "toestemmingen", "voorstel-ingetrokken")

@@ -15,7 +15,7 @@ from ontschot.access.deps import requires
 from ontschot.access.roles import Role
 from ontschot.deps import DbSession
 from ontschot.geo import municipality_names, region_of
-from ontschot.people import forms, rights, service
+from ontschot.people import consent, forms, rights, service
 from ontschot.people.labels import concept_labels
 from ontschot.people.models import Candidate
 from ontschot.people.schemas import CandidateCreate
@@ -200,6 +200,12 @@ def profile(
             "labels": concept_labels(db, _uris(candidate)),
             "can_edit": _can_edit(actor, candidate),
             "can_export": actor.can("candidate.export"),
+            "can_introduce": actor.can("introduction.create"),
+            "introductions": (
+                consent.introductions_for(db, actor=actor, candidate_id=candidate_id)
+                if tab == "toestemmingen" and _can_edit(actor, candidate)
+                else []
+            ),
             "can_erase": actor.can("candidate.erase"),
         }
     )
