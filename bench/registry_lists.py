@@ -29,7 +29,7 @@ from ontschot.geo import municipality_names, region_of
 from ontschot.interop.importer import import_vacancies_csv
 from ontschot.migrate import upgrade
 from ontschot.people.models import Candidate, CandidateSkill, Consent
-from ontschot.people.service import CandidateFilter, list_candidates
+from ontschot.people.queries import CandidateFilter, list_candidates
 from ontschot.people.suggestions import suggest_candidates
 
 CANDIDATES, VACANCIES, ORGS, COACHES = 30_000, 15_000, 8, 200

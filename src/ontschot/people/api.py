@@ -11,7 +11,7 @@ from pydantic import Field
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import DbSession
-from ontschot.people import consent, rights, service, suggestions
+from ontschot.people import consent, queries, rights, service, suggestions
 from ontschot.people.fields import Bsn
 from ontschot.people.schemas import (
     CandidateAnonymised,
@@ -68,14 +68,14 @@ def list_candidates(
     page_size: PageSize = 25,
 ) -> Page[CandidateListItem]:
     """Candidates the caller may see in full (own organisation, or shared by consent)."""
-    flt = service.CandidateFilter(
+    flt = queries.CandidateFilter(
         own_caseload=caseload == "own",
         municipality=municipality,
         benefit=benefit.value if benefit else None,
         status=status.value if status else None,
         name=q,
     )
-    rows, total = service.list_candidates(db, actor=actor, flt=flt, page=page, page_size=page_size)
+    rows, total = queries.list_candidates(db, actor=actor, flt=flt, page=page, page_size=page_size)
     return Page(items=[list_item(c) for c in rows], total=total, page=page, page_size=page_size)
 
 
@@ -120,7 +120,7 @@ def list_versions(
     actor: Annotated[Actor, Depends(requires("candidate.read"))],
 ) -> list[CandidateVersionRead]:
     """Change history: who changed what, when."""
-    rows = service.candidate_versions(db, actor=actor, candidate_id=candidate_id)
+    rows = queries.candidate_versions(db, actor=actor, candidate_id=candidate_id)
     return [CandidateVersionRead.model_validate(v) for v in rows]
 
 
@@ -286,4 +286,4 @@ def lookup_candidate(
 ) -> CandidateListItem:
     """Find a registered person by BSN (sent in the body, never in the URL); 404 when the
     person is unknown or not visible to the caller."""
-    return list_item(service.lookup_by_bsn(db, actor=actor, bsn=body.bsn))
+    return list_item(queries.lookup_by_bsn(db, actor=actor, bsn=body.bsn))

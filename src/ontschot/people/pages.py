@@ -15,7 +15,7 @@ from ontschot.access.deps import requires
 from ontschot.access.roles import Role
 from ontschot.deps import DbSession
 from ontschot.geo import municipality_names, region_of
-from ontschot.people import consent, forms, rights, service
+from ontschot.people import consent, forms, queries, rights, service
 from ontschot.people.labels import concept_labels
 from ontschot.people.models import Candidate
 from ontschot.people.schemas import CandidateCreate
@@ -86,14 +86,14 @@ def candidate_list(
 ) -> HTMLResponse:
     """Own caseload by default for coaches; filters and name search run in the database."""
     own = weergave == "eigen" or (weergave == "" and actor.role == Role.COACH)
-    flt = service.CandidateFilter(
+    flt = queries.CandidateFilter(
         own_caseload=own,
         municipality=gemeente or None,
         benefit=uitkering if uitkering in {b.value for b in Benefit} else None,
         status=status if status in {s.value for s in CandidateStatus} else None,
         name=naam or None,
     )
-    rows, total = service.list_candidates(
+    rows, total = queries.list_candidates(
         db, actor=actor, flt=flt, page=pagina, page_size=PAGE_SIZE
     )
     context = {
@@ -179,7 +179,7 @@ def profile(
         "message": request.query_params.get("melding", "")[:30],
     }
     if tab == "historie":
-        context["versions"] = service.candidate_versions(db, actor=actor, candidate_id=candidate_id)
+        context["versions"] = queries.candidate_versions(db, actor=actor, candidate_id=candidate_id)
         candidate = db.get(Candidate, candidate_id)
         view = View.FULL
     elif tab == "logboek":

@@ -15,8 +15,8 @@ from ontschot.audit import service as audit
 from ontschot.employers.models import VacancySkill
 from ontschot.employers.service import readable_vacancy
 from ontschot.people.models import Candidate, CandidateSkill
+from ontschot.people.queries import load_full
 from ontschot.people.schemas import CandidateAnonymised
-from ontschot.people.service import load_full
 from ontschot.people.views import anonymised_view
 from ontschot.people.visibility import anonymised_view_condition
 
