@@ -38,7 +38,7 @@ from ontschot.extraction.text import (
 
 MIN_COVERAGE = 0.74
 PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its verb
-SEMANTIC_PER_SENTENCE = 3
+SEMANTIC_PER_SENTENCE = 2
 SEMANTIC_MIN = 0.2  # calibrated score below which a sentence does not evidence a skill
 SHORTLIST = 50
 W_POPULARITY = 0.05  # in cosine units; skills many occupations ask for are likelier
