@@ -69,3 +69,17 @@ def test_token_and_sentence_offsets_stay_inside_any_text(text: str) -> None:
     for start, end in sentences(text):
         assert 0 <= start < end <= len(text)
         assert text[start:end].strip() == text[start:end]
+
+
+def test_requirement_cues_match_whole_words_only() -> None:
+    from ontschot.extraction.skills import requirement_hint
+
+    def hint(sentence: str) -> str | None:
+        return requirement_hint(sentence, (0, len(sentence)))
+
+    assert hint("Ervaring met SAP is een pré.") == "optional"
+    assert hint("Kennis van Excel is een pluspunt") == "optional"
+    assert hint("A driving licence is required.") == "essential"
+    assert hint("Nice to have: Docker") == "optional"
+    assert hint("Je presenteert de resultaten aan het team.") is None
+    assert hint("You prepare the monthly report.") is None

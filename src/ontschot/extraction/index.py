@@ -21,7 +21,7 @@ from scipy import sparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ontschot.extraction.text import STOPWORDS, CompoundSplitter, fold, label_keys, stem
+from ontschot.extraction.text import STOPWORDS, CompoundSplitter, fold_text, label_keys, stem
 from ontschot.taxonomy.models import (
     ConceptLabel,
     Occupation,
@@ -104,7 +104,7 @@ def stem_string(text: str) -> str:
 
 
 def fold_words(text: str) -> list[str]:
-    return [w for w in "".join(c if c.isalnum() else " " for c in fold(text)).split() if w]
+    return [w for w in "".join(c if c.isalnum() else " " for c in fold_text(text)).split() if w]
 
 
 def trigrams(text: str) -> list[str]:

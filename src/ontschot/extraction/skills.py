@@ -17,6 +17,7 @@ threshold and `top` cut the list.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ from ontschot.extraction.text import (
     OPTIONAL_CUES,
     STOPWORDS,
     Token,
-    fold,
+    fold_text,
     sentences,
     stem,
     tokens,
@@ -207,12 +208,21 @@ def calibrate_skill(raw: float) -> float:
     return min(1.0, max(0.0, (raw - SKILL_FLOOR) / SKILL_RANGE))
 
 
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({fold_text(c) for c in cues}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_OPTIONAL = _cue_pattern(OPTIONAL_CUES)
+_ESSENTIAL = _cue_pattern(ESSENTIAL_CUES)
+
+
 def requirement_hint(text: str, span: tuple[int, int]) -> str | None:
     """'essential' or 'optional' when the sentence says so ('vereist', 'is een pré')."""
-    sentence = " " + fold(text[span[0] : span[1]]) + " "
-    if any(f" {cue}" in sentence for cue in (fold(c) for c in OPTIONAL_CUES)):
+    sentence = fold_text(text[span[0] : span[1]])
+    if _OPTIONAL.search(sentence):
         return "optional"
-    if any(f" {cue}" in sentence for cue in (fold(c) for c in ESSENTIAL_CUES)):
+    if _ESSENTIAL.search(sentence):
         return "essential"
     return None
 

@@ -87,11 +87,14 @@ class Token:
     stem: str
 
 
-@lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Lower-case and strip accents ('Kassière' -> 'kassiere')."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Words repeat a lot; whole texts do not, so only the word-level calls are cached.
+fold = lru_cache(maxsize=100_000)(fold_text)
 
 
 def _collapse_doubles(word: str) -> str:
