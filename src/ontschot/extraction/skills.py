@@ -47,6 +47,7 @@ W_OVERLAP = 0.06  # in cosine units; a label sharing words with the sentence is 
 SKILL_FLOOR = 0.82
 SKILL_RANGE = 0.2
 BOTH_BONUS = 0.12
+CROSS_LANGUAGE = 0.85
 PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 MAX_SENTENCE_CHARS = 400
@@ -91,7 +92,8 @@ def _units(
         if tok.norm in STOPWORDS or len(tok.stem) < 2:
             continue
         units[tok.stem].append((tok.start, tok.end))
-        if compounds and len(tok.norm) >= 8:
+        if compounds and len(tok.norm) >= 8 and tok.stem not in index.posting_arrays:
+            # a known word stays whole: 'javascript' is no 'java' + 'script'
             for part in index.splitter.split(tok.norm):
                 units[stem(part)].append((tok.start, tok.end))
     return units
@@ -102,6 +104,7 @@ def _lexical(
     units: dict[str, list[tuple[int, int]]],
     span: tuple[int, int],
     found: dict[int, SkillEvidence],
+    lang: str,
 ) -> bool:
     postings = [index.posting_arrays[u] for u in units if u in index.posting_arrays]
     if not postings:
@@ -144,6 +147,8 @@ def _lexical(
             # short acronyms ('CPC', 'ADR') are ambiguous
             rarity = min(1.0, max(0.0, (index.key_idf[keys[0]] - 4.0) / 6.0))
             score = 0.45 + 0.5 * rarity if len(keys[0]) > 3 else 0.45
+        if ref.lang != lang:
+            score *= CROSS_LANGUAGE  # mostly loanwords ('Excel'), sometimes a false friend
         concept = ref.concept
         ev = found.setdefault(concept, SkillEvidence(sentence=span))
         if score > ev.lexical:
@@ -285,7 +290,7 @@ def extract_skills(
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         sentence_tokens = toks[lo:hi]
         units = _units(index, sentence_tokens, compounds=lang == "nl")
-        if _lexical(index, units, span, found):
+        if _lexical(index, units, span, found, lang):
             matched.append((span, units))
         elif len(units) >= 3:
             unmatched.append((span, units))
@@ -307,11 +312,16 @@ def extract_skills(
     )
     kept: list[int] = []
     blocked: set[int] = set()
+    evidenced: list[set[tuple[int, int]]] = []
     for skill in ranked:
         ev = found[skill]
         if ev.score < threshold or skill in blocked:
             continue
+        if ev.lexical and ev.spans in evidenced:
+            continue  # the very same words as a better skill ('werken als team', 'in teams werken')
         kept.append(skill)
+        if ev.lexical:
+            evidenced.append(ev.spans)
         blocked.update(index.broader.get(skill, ()))
         blocked.update(index.narrower.get(skill, ()))
         if len(kept) >= top:
