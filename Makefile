@@ -33,8 +33,11 @@ unit: $(STAMP)
 e2e: $(STAMP)
 	$(BIN)/pytest -q -m e2e
 
+# Two workers: the suite is CPU-bound and the target machine has two cores.
+PYTEST_WORKERS ?= 2
+
 test: lint typecheck $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS)
 
 bench: bench-taxonomy bench-extraction bench-matching
 

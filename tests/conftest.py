@@ -131,6 +131,17 @@ def client(app: Any) -> Iterator[Any]:
         yield test_client
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Under pytest-xdist each worker counts its own tests; hand the counts to the controller.
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["backend_counts"] = dict(_backend_counts)
+
+
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    _backend_counts.update(getattr(node, "workeroutput", {}).get("backend_counts", {}))
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _backend_counts:
         parts = ", ".join(

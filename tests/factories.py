@@ -155,22 +155,35 @@ def candidate_payload(**overrides: Any) -> dict[str, Any]:
     """A valid CandidateCreate body (API field names)."""
     n = next(_seq)
     body: dict[str, Any] = {
-        "firstName": "Sanne", "lastName": f"de Vries {n}", "municipality": "Enschede",
-        "email": f"sanne{n}@example.nl", "phone": "06 12345678", "benefit": "ww",
-        "hoursMin": 24, "hoursMax": 36, "drivingLicences": ["B"],
+        "firstName": "Sanne",
+        "lastName": f"de Vries {n}",
+        "municipality": "Enschede",
+        "email": f"sanne{n}@example.nl",
+        "phone": "06 12345678",
+        "benefit": "ww",
+        "hoursMin": 24,
+        "hoursMax": 36,
+        "drivingLicences": ["B"],
         "languages": [{"language": "nld", "spoken": "uitstekend", "written": "goed"}],
         "educations": [{"level": "mbo", "status": "afgerond", "field": "horeca"}],
-        "workHistory": [{"employerName": "Hotel De Kroon", "jobTitle": "kok",
-                         "occupationUri": ESCO_OCCUPATION_CHEF, "startDate": "2018-01-01",
-                         "endDate": "2023-06-30"}],
+        "workHistory": [
+            {
+                "employerName": "Hotel De Kroon",
+                "jobTitle": "kok",
+                "occupationUri": ESCO_OCCUPATION_CHEF,
+                "startDate": "2018-01-01",
+                "endDate": "2023-06-30",
+            }
+        ],
         "skills": [{"skillUri": ESCO_SKILL_A, "source": "self_declared"}],
     }
     body.update(overrides)
     return body
 
 
-def make_candidate(db: Session, user: AppUser, *, consents: Iterable[tuple[str, str]] = (),
-                   **overrides: Any) -> Any:
+def make_candidate(
+    db: Session, user: AppUser, *, consents: Iterable[tuple[str, str]] = (), **overrides: Any
+) -> Any:
     """A candidate registered by `user` (in `user`'s organisation), with optional consents
     given as (purpose, partner_category) pairs."""
     from ontschot.people.consent import give_consent
@@ -182,32 +195,52 @@ def make_candidate(db: Session, user: AppUser, *, consents: Iterable[tuple[str, 
     data = CandidateCreate.model_validate(candidate_payload(**overrides))
     candidate = register_candidate(db, actor=actor, data=data)
     for purpose, category in consents:
-        give_consent(db, actor=actor, candidate_id=candidate.id,
-                     purpose=ConsentPurpose(purpose), partner_category=PartnerCategory(category))
+        give_consent(
+            db,
+            actor=actor,
+            candidate_id=candidate.id,
+            purpose=ConsentPurpose(purpose),
+            partner_category=PartnerCategory(category),
+        )
     return candidate
 
 
-def make_employer(db: Session, *, name: str | None = None, organisation: Organisation | None = None,
-                  kvk_number: str | None = None) -> Any:
+def make_employer(
+    db: Session,
+    *,
+    name: str | None = None,
+    organisation: Organisation | None = None,
+    kvk_number: str | None = None,
+) -> Any:
     from ontschot.employers.models import Employer
     from ontschot.employers.service import employer_key
 
     name = name or f"Werkgever {next(_seq)} B.V."
-    employer = Employer(name=name, name_norm=employer_key(name), kvk_number=kvk_number,
-                        organisation_id=organisation.id if organisation else None,
-                        municipality="Enschede")
+    employer = Employer(
+        name=name,
+        name_norm=employer_key(name),
+        kvk_number=kvk_number,
+        organisation_id=organisation.id if organisation else None,
+        municipality="Enschede",
+    )
     db.add(employer)
     db.commit()
     return employer
 
 
-def make_vacancy(db: Session, user: AppUser, employer: Any, *, skills: Iterable[str] = (),
-                 **overrides: Any) -> Any:
+def make_vacancy(
+    db: Session, user: AppUser, employer: Any, *, skills: Iterable[str] = (), **overrides: Any
+) -> Any:
     from ontschot.employers.schemas import VacancyCreate
     from ontschot.employers.service import register_vacancy
 
-    body: dict[str, Any] = {"employerId": employer.id, "title": f"Kok {next(_seq)}",
-                            "municipality": "Enschede", "essentialSkills": list(skills),
-                            "hoursMin": 32, "hoursMax": 40}
+    body: dict[str, Any] = {
+        "employerId": employer.id,
+        "title": f"Kok {next(_seq)}",
+        "municipality": "Enschede",
+        "essentialSkills": list(skills),
+        "hoursMin": 32,
+        "hoursMax": 40,
+    }
     body.update(overrides)
     return register_vacancy(db, actor=actor_of(user), data=VacancyCreate.model_validate(body))

@@ -80,8 +80,17 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.people.api import router as people_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
-    return [taxonomy_api, access_api, audit_api, people_api, employers_api, interop_api,
-            extraction_api, matching_api, careers_api]
+    return [
+        taxonomy_api,
+        access_api,
+        audit_api,
+        people_api,
+        employers_api,
+        interop_api,
+        extraction_api,
+        matching_api,
+        careers_api,
+    ]
 
 
 def _page_routers() -> list[APIRouter]:
@@ -97,5 +106,14 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.taxonomy.pages import router as taxonomy_pages
 
     register_panels()
-    return [taxonomy_pages, access_login_pages, access_admin_pages, audit_pages,
-            extraction_pages, people_pages, people_actions, employers_pages, matching_pages]
+    return [
+        taxonomy_pages,
+        access_login_pages,
+        access_admin_pages,
+        audit_pages,
+        extraction_pages,
+        people_pages,
+        people_actions,
+        employers_pages,
+        matching_pages,
+    ]

@@ -89,9 +89,9 @@ def serve(
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
     from ontschot.careers.cli import training_app
-    from ontschot.matching.cli import match_app, routes_app
     from ontschot.extraction.cli import occupations_app, skills_app
     from ontschot.interop.cli import export_app, import_app
+    from ontschot.matching.cli import match_app, routes_app
     from ontschot.people.cli import candidates_app
     from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app

@@ -30,12 +30,18 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("organisation_id", sa.Integer(), nullable=True),
         sa.Column("created_at", ontschot.db.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["candidate_id"], ["candidate.id"],
-                                name=op.f("fk_match_feedback_candidate_id_candidate"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["vacancy_id"], ["vacancy.id"],
-                                name=op.f("fk_match_feedback_vacancy_id_vacancy"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["candidate_id"],
+            ["candidate.id"],
+            name=op.f("fk_match_feedback_candidate_id_candidate"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["vacancy_id"],
+            ["vacancy.id"],
+            name=op.f("fk_match_feedback_vacancy_id_vacancy"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_match_feedback")),
     )
     with op.batch_alter_table("match_feedback", schema=None) as batch_op:
@@ -56,8 +62,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=60), nullable=False),
         sa.Column("created_at", ontschot.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_offer")),
-        sa.UniqueConstraint("provider", "external_ref",
-                            name=op.f("uq_training_offer_provider")),
+        sa.UniqueConstraint("provider", "external_ref", name=op.f("uq_training_offer_provider")),
     )
     with op.batch_alter_table("training_offer", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_training_offer_provider"), ["provider"])
@@ -66,9 +71,12 @@ def upgrade() -> None:
         "training_offer_skill",
         sa.Column("offer_id", sa.Integer(), nullable=False),
         sa.Column("skill_uri", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(["offer_id"], ["training_offer.id"],
-                                name=op.f("fk_training_offer_skill_offer_id_training_offer"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["offer_id"],
+            ["training_offer.id"],
+            name=op.f("fk_training_offer_skill_offer_id_training_offer"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("offer_id", "skill_uri", name=op.f("pk_training_offer_skill")),
     )
     with op.batch_alter_table("training_offer_skill", schema=None) as batch_op:
@@ -78,9 +86,12 @@ def upgrade() -> None:
         "training_offer_start",
         sa.Column("offer_id", sa.Integer(), nullable=False),
         sa.Column("start_date", sa.Date(), nullable=False),
-        sa.ForeignKeyConstraint(["offer_id"], ["training_offer.id"],
-                                name=op.f("fk_training_offer_start_offer_id_training_offer"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["offer_id"],
+            ["training_offer.id"],
+            name=op.f("fk_training_offer_start_offer_id_training_offer"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("offer_id", "start_date", name=op.f("pk_training_offer_start")),
     )
 
