@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit e2e install bench bench-extraction bench-matching bench-taxonomy snapshot docs clean
+.PHONY: run test lint typecheck unit e2e install bench bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national snapshot docs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -50,6 +50,16 @@ bench-extraction: $(STAMP)
 
 bench-matching: $(STAMP)
 	$(BIN)/python bench/matching.py --quick
+
+bench-matching-full: $(STAMP)
+	$(BIN)/python bench/matching.py
+
+bench-registry: $(STAMP)
+	$(BIN)/python bench/registry_lists.py
+
+# National-scale synthetic files (1,000,000 x 400,000): several minutes.
+bench-national: $(STAMP)
+	$(BIN)/python bench/synth_national.py --workers 2
 
 snapshot: $(STAMP)
 	$(BIN)/python scripts/build_taxonomy_snapshot.py ../shared/data/esco
