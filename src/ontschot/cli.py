@@ -78,8 +78,12 @@ def serve(
 
     settings = settings_or_exit()
     prepare_database(settings, progress=sys.stderr.isatty())
+    from ontschot.matching.service import warm_up_in_background
+
+    web_app = create_app(settings)
+    warm_up_in_background(web_app.state.sessionmaker)
     uvicorn.run(
-        create_app(settings),
+        web_app,
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,

@@ -71,9 +71,11 @@ def demo(
     host = host or result.settings.host
     port = port or result.settings.port
     console.print(f"Open http://{host}:{port}/inloggen", highlight=False)
-    uvicorn.run(
-        create_app(result.settings), host=host, port=port, log_level=result.settings.log_level
-    )
+    from ontschot.matching.service import warm_up_in_background
+
+    web_app = create_app(result.settings)
+    warm_up_in_background(web_app.state.sessionmaker)
+    uvicorn.run(web_app, host=host, port=port, log_level=result.settings.log_level)
 
 
 def synth(
