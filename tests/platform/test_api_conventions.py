@@ -61,3 +61,11 @@ def test_pages_are_dutch_and_never_cached(client: Any) -> None:
 def test_static_assets_are_served_locally(client: Any) -> None:
     assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200
     assert client.get("/static/ontschot.css").status_code == 200
+
+
+def test_path_and_query_parameters_are_lower_camel_case(client: Any) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                assert "_" not in parameter["name"], f"{path}: {parameter['name']}"

@@ -25,7 +25,9 @@ from ontschot.deps import AppSettings, DbSession
 from ontschot.web.problems import ProblemError
 
 router = APIRouter(tags=["access"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+OrganisationId = Annotated[int, Path(alias="organisationId", ge=1, le=2**31 - 1)]
+UserId = Annotated[int, Path(alias="userId", ge=1, le=2**31 - 1)]
+TokenId = Annotated[int, Path(alias="tokenId", ge=1, le=2**31 - 1)]
 OrgFilter = Annotated[int | None, Query(alias="organisationId", ge=1, le=2**31 - 1)]
 
 
@@ -91,9 +93,9 @@ def create_organisation(
     return OrganisationRead.model_validate(org)
 
 
-@router.get("/organisations/{organisation_id}", response_model=OrganisationRead)
+@router.get("/organisations/{organisationId}", response_model=OrganisationRead)
 def get_organisation(
-    organisation_id: Id,
+    organisation_id: OrganisationId,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("organisation.read"))],
 ) -> OrganisationRead:
@@ -123,24 +125,24 @@ def create_user(
     return user_read(service.create_user(db, actor=actor, data=body, settings=settings))
 
 
-@router.get("/users/{user_id}", response_model=UserRead)
+@router.get("/users/{userId}", response_model=UserRead)
 def get_user(
-    user_id: Id, db: DbSession, actor: Annotated[Actor, Depends(requires("user.read"))]
+    user_id: UserId, db: DbSession, actor: Annotated[Actor, Depends(requires("user.read"))]
 ) -> UserRead:
     return user_read(service.get_user(db, actor=actor, user_id=user_id))
 
 
-@router.post("/users/{user_id}/disable", response_model=UserRead)
+@router.post("/users/{userId}/disable", response_model=UserRead)
 def disable_user(
-    user_id: Id, db: DbSession, actor: Annotated[Actor, Depends(requires("user.update"))]
+    user_id: UserId, db: DbSession, actor: Annotated[Actor, Depends(requires("user.update"))]
 ) -> UserRead:
     """Block the user from logging in and end their sessions."""
     return user_read(service.disable_user(db, actor=actor, user_id=user_id))
 
 
-@router.post("/users/{user_id}/password-reset", status_code=204)
+@router.post("/users/{userId}/password-reset", status_code=204)
 def reset_password(
-    user_id: Id,
+    user_id: UserId,
     body: PasswordReset,
     db: DbSession,
     settings: AppSettings,
@@ -189,9 +191,9 @@ def create_api_token(
     return ApiTokenCreated(**token_read(token).model_dump(), token=raw)
 
 
-@router.delete("/api-tokens/{token_id}", status_code=204)
+@router.delete("/api-tokens/{tokenId}", status_code=204)
 def revoke_api_token(
-    token_id: Id, db: DbSession, actor: Annotated[Actor, Depends(requires("api_token.revoke"))]
+    token_id: TokenId, db: DbSession, actor: Annotated[Actor, Depends(requires("api_token.revoke"))]
 ) -> Response:
     """Revoke a token; it stops working at once."""
     tokens.revoke_token(db, actor=actor, token_id=token_id)
