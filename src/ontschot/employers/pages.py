@@ -324,7 +324,13 @@ def vacancy_page(
     return render(
         request,
         "employers/vacancy.html",
-        {"vac": vacancy, "labels": labels, "can_suggest": actor.can("candidate.suggestions.read")},
+        {
+            "vac": vacancy,
+            "labels": labels,
+            "can_suggest": actor.can("candidate.suggestions.read"),
+            "can_match": actor.can("match.read"),
+            "can_analyse": actor.can("extraction.use") and actor.can("vacancy.update"),
+        },
     )
 
 

@@ -207,6 +207,8 @@ def profile(
                 else []
             ),
             "can_erase": actor.can("candidate.erase"),
+            "can_match": actor.can("match.read"),
+            "can_analyse": actor.can("extraction.use") and _can_edit(actor, candidate),
         }
     )
     return render(request, "people/profile.html", context)
