@@ -97,6 +97,7 @@ def test_programme_manager_sees_region_totals_and_tightness(
     [
         ("analist@uwv-twente.example", "Krapste beroepen"),
         ("beheerder@gemeente-enschede.example", "Gebruikers van mijn organisatie"),
+        ("systeembeheer@ontschot-beheer-twente.example", "Organisaties op het platform"),
     ],
 )
 def test_other_roles_see_their_panel(

@@ -301,11 +301,38 @@ def partner_admin_panel(db: Session, actor: Actor) -> PanelResult:
     ).all()
     locked = [u for u in users if u.locked_until is not None and u.locked_until > utcnow()]
     return "dashboards/partner_admin.html", {
+        "wide": True,
         "users": users[: LIST_LENGTH * 2],
         "total": len(users),
         "active": sum(1 for u in users if u.is_active),
         "locked": len(locked),
         "role_labels": {role.value: label for role, label in ROLE_LABELS_NL.items()},
+    }
+
+
+def platform_panel(db: Session, actor: Actor) -> PanelResult:
+    """For the system administrator: every organisation with its number of active users."""
+    if not actor.can("user.read") or not actor.can("organisation.read"):
+        return None
+    active_users = (
+        select(AppUser.organisation_id, func.count().label("n"))
+        .where(AppUser.is_active.is_(True))
+        .group_by(AppUser.organisation_id)
+        .subquery()
+    )
+    users = func.coalesce(active_users.c.n, 0)
+    rows = db.execute(
+        select(Organisation, users)
+        .outerjoin(active_users, active_users.c.organisation_id == Organisation.id)
+        .order_by(users.desc(), Organisation.name)
+    ).all()
+    if not rows:
+        return None
+    return "dashboards/platform.html", {
+        "wide": True,
+        "organisations": [(org, n) for org, n in rows],
+        "users": sum(n for _, n in rows),
+        "shown": LIST_LENGTH * 3,
     }
 
 
@@ -323,3 +350,4 @@ def register_panels() -> None:
         (Role.ANALYST, Role.PROGRAMME_MANAGER), analyst_panel, name="dashboards.tightness", order=20
     )
     register(Role.PARTNER_ADMIN, partner_admin_panel, name="dashboards.partner_admin", order=10)
+    register(Role.SYSTEM_ADMIN, platform_panel, name="dashboards.platform", order=10)

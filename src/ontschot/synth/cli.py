@@ -61,13 +61,13 @@ def demo(
     state = "aangemaakt" if result.rebuilt else "hergebruikt"
     console.print(f"Demodatabase {state} in {seconds:.1f} s: {result.summary}", highlight=False)
     console.print(f"Database: {safe_url(result.settings.database_url)}", highlight=False)
+    console.print(login_table([(x.role, x.email, x.organisation) for x in result.logins]))
     if prepare_only:
         return
     import uvicorn
 
     from ontschot.app import create_app
 
-    console.print(login_table([(x.role, x.email, x.organisation) for x in result.logins]))
     host = host or result.settings.host
     port = port or result.settings.port
     console.print(f"Open http://{host}:{port}/inloggen", highlight=False)
