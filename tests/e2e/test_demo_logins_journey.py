@@ -75,8 +75,10 @@ def test_each_printed_demo_login_opens_a_filled_landing_page(
         page.goto("/inloggen")
         page.get_by_label("E-mailadres").fill(login.email)
         page.get_by_label("Wachtwoord").fill(login.password)
-        page.get_by_role("button", name="Inloggen").click()
-        page.get_by_role("heading", name="Mijn dag", level=1).wait_for()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Inloggen").click()
+        heading = page.get_by_role("heading", level=1).inner_text()
+        assert heading == "Mijn dag", f"{login.email} / {login.password}: {page.inner_text('main')}"
         screenshot(page, f"demo-mijn-dag-{role.value}")
         # then "Mijn dag" names the role and organisation and shows that role's panels
         facts = page.locator("dl.facts").inner_text()
