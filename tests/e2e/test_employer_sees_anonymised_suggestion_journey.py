@@ -85,6 +85,9 @@ def test_employer_sees_suggested_candidate_without_name_or_contact_data(
     page.goto("/vacatures")
     page.get_by_role("link", name="Heftruckchauffeur magazijn", exact=True).click()
     page.get_by_role("heading", name="Heftruckchauffeur magazijn").wait_for()
+    assert page.get_by_role("link", name="Passende kandidaten (matching)").count() == 0
+    assert "onbekend" in page.locator("dt:has-text('Salaris') + dd").inner_text()
+    screenshot(page, "employer-vacancy-page")
     page.get_by_role("link", name="Voorgestelde kandidaten").click()
 
     # then the candidate appears by reference with shared skills and experience
