@@ -40,7 +40,7 @@ PANELS: dict[Role, tuple[str, ...]] = {
     ),
     Role.PARTNER_ADMIN: ("Gebruikers van mijn organisatie", "Uw organisatie"),
     Role.EMPLOYER: ("Mijn vacatures",),
-    Role.ANALYST: ("Krapste beroepen",),
+    Role.ANALYST: ("Krapste beroepen", "Open vacatures per sector"),
     Role.SYSTEM_ADMIN: ("Organisaties op het platform", "Uw organisatie"),
 }
 

@@ -34,6 +34,11 @@ VACANCY_STATUS_NL = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
 PROMISING = float(Settings.model_fields["tightness_promising"].default)
 
 
+def nl_number(n: int) -> str:
+    """A whole number the Dutch way: 2.784."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _active_candidates() -> Any:
     return and_(Candidate.erased_at.is_(None), Candidate.status.in_(ACTIVE_STATUSES))
 
@@ -188,6 +193,7 @@ def programme_places_panel(db: Session, actor: Actor) -> PanelResult:
     vac += [Vacancy.municipality.in_(places)] if places else []
     vacancies = db.scalar(select(func.count()).select_from(Vacancy).where(*vac)) or 0
     return "dashboards/programme.html", {
+        "number": nl_number,
         "per_place": per_place,
         "candidates": sum(n for _, n in per_place),
         "vacancies": vacancies,
@@ -209,6 +215,8 @@ def programme_benefits_panel(db: Session, actor: Actor) -> PanelResult:
 
 def programme_sectors_panel(db: Session, actor: Actor) -> PanelResult:
     """Open vacancies per sector of the employer."""
+    if not actor.can("vacancy.read"):
+        return None
     places = _region_municipalities(db, actor)
     vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
     vac += [Vacancy.municipality.in_(places)] if places else []
@@ -279,6 +287,7 @@ def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3) -> list
             "vacancies": n,
             "candidates": c,
             "ratio": n / max(c, 1),
+            "ratio_nl": f"{n / max(c, 1):.1f}".replace(".", ","),
             "is_promising": n / max(c, 1) >= PROMISING,
         }
         for uri, n, c in top
@@ -344,7 +353,12 @@ def register_panels() -> None:
     register(Role.EMPLOYER_ADVISER, adviser_panel, name="dashboards.adviser", order=10)
     register(Role.PROGRAMME_MANAGER, programme_places_panel, name="dashboards.places", order=10)
     register(Role.PROGRAMME_MANAGER, programme_benefits_panel, name="dashboards.benefits", order=11)
-    register(Role.PROGRAMME_MANAGER, programme_sectors_panel, name="dashboards.sectors", order=12)
+    register(
+        (Role.PROGRAMME_MANAGER, Role.ANALYST),
+        programme_sectors_panel,
+        name="dashboards.sectors",
+        order=12,
+    )
     register(Role.EMPLOYER, employer_panel, name="dashboards.employer", order=10)
     register(
         (Role.ANALYST, Role.PROGRAMME_MANAGER), analyst_panel, name="dashboards.tightness", order=20
