@@ -69,6 +69,12 @@ def test_coach_registers_candidate_with_skill_and_work_history_and_finds_them(
     # and the skills tab lists the chosen ESCO skill
     page.locator("ul.tabs").get_by_role("link", name="Vaardigheden", exact=True).click()
     page.get_by_role("cell", name=skill_label, exact=True).wait_for()
+    candidate_id = page.url.split("/werkzoekenden/")[1].split("?")[0]
+
+    # and the tab bar leads to the text analysis for this person
+    page.locator("ul.tabs").get_by_role("link", name="Tekstanalyse").click()
+    page.get_by_text(f"werkzoekende nummer {candidate_id}").wait_for()
+    page.go_back()
 
     # and the coach finds the person in the own caseload
     page.get_by_role("navigation", name="Kruimelpad").get_by_role(
