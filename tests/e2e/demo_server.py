@@ -8,6 +8,8 @@ e-mail or password) therefore fails the journeys that use it.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -98,10 +100,19 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     from ontschot.config import load_settings
     from ontschot.synth.demo import demo_settings
 
-    data_dir = tmp_path_factory.mktemp("demo") / "var"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        output, seconds = prepare_printed_demo(data_dir, monkeypatch)
-        settings = demo_settings(load_settings())
+    # xdist workers share one demo folder (the first builds it, the others reuse it, as a
+    # second `ontschot demo` would); each worker serves it on its own port
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    data_dir = shared / "demo-journey" / "var"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir.parent / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            output, seconds = prepare_printed_demo(data_dir, monkeypatch)
+            settings = demo_settings(load_settings())
+        fcntl.flock(lock, fcntl.LOCK_UN)
     assert settings.database_url.endswith("/var/demo.db")
     port = _free_port()
     server = uvicorn.Server(
