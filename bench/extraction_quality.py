@@ -8,8 +8,15 @@ Prints `name: value` lines per language:
   the gold skills within the top 5, MRR of the first correct skill, hit@5;
 * skills per document (vacancy-like texts of 6 consecutive sentences of one sector):
   precision of the top 5 and recall within the top 10.
+* the same skill figures per split (`{lang}_skills_dev_...`, `{lang}_skills_test_...`):
+  documents there are built from consecutive sentences of that split only. Skill weights
+  are tuned on `dev`; `test` is the held-out figure.
 
-Usage: python bench/extraction_quality.py [--split test|dev|all] [--no-semantic]
+Precision counts only the skills returned: when the threshold leaves fewer than 5, the
+denominator is what was returned (micro), and a text with no answer counts 0 in the macro
+figure. `--show-errors` prints, per document, the returned skills that are not gold.
+
+Usage: python bench/extraction_quality.py [--split test|dev|all] [--no-semantic] [--show-errors]
 """
 
 from __future__ import annotations
@@ -84,6 +91,7 @@ def skill_figures(
     lang: str,
     *,
     top: int = 5,
+    show_errors: bool = False,
 ) -> dict[str, float]:
     precision = recall = rr = hit = 0.0
     correct_total = returned_total = lenient_total = 0
@@ -98,6 +106,12 @@ def skill_figures(
             encoder=ENCODER if semantic else None,
         )
         predicted = [s.uri for s in result.skills]
+        if show_errors:
+            print(f"--- {text[:70]!r}")
+            for s in result.skills:
+                near = "~  " if s.uri in family(index, gold) else "FP "
+                mark = "ok " if s.uri in gold else near
+                print(f"  {mark}{s.score:.2f} {s.label}")
         correct = sum(uri in gold for uri in predicted)
         correct_total += correct
         lenient_total += sum(uri in family(index, gold) for uri in predicted)
@@ -131,6 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
     parser.add_argument("--no-semantic", action="store_true")
+    parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'quality.db'}"
@@ -153,6 +168,16 @@ def main() -> None:
             print(f"{lang}_skills_documents_{name}: {value:.3f}")
         recall10 = skill_figures(index, docs, semantic, lang, top=10)["recall@10"]
         print(f"{lang}_skills_documents_recall@10: {recall10:.3f}")
+        for split in ("dev", "test"):
+            part = [s for s in sentences if s["split"] == split]
+            pairs = [(s["text"], set(s["uris"])) for s in part]
+            for name, value in skill_figures(index, pairs, semantic, lang).items():
+                print(f"{lang}_skills_{split}_sentences_{name}: {value:.3f}")
+            figures = skill_figures(
+                index, documents(part), semantic, lang, show_errors=args.show_errors
+            )
+            for name, value in figures.items():
+                print(f"{lang}_skills_{split}_documents_{name}: {value:.3f}")
 
 
 if __name__ == "__main__":

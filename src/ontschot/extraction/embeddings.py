@@ -18,7 +18,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,20 +59,27 @@ class Encoder:
         return np.vstack(out).reshape(len(texts), DIM)
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot)."""
+        """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot).
+
+        The cache is a least-recently-used map over whitespace-normalised sentences; all
+        new sentences of one call are embedded in one batch (cheaper per sentence).
+        """
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        known = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
-        missing = [t for t in dict.fromkeys(texts) if t not in known]
-        if missing:
-            with self._lock:
+        texts = [" ".join(t.split()) for t in texts]  # boilerplate differs in spacing
+        with self._lock:
+            known = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+            for text in known:
+                self._cache.move_to_end(text)
+            missing = [t for t in dict.fromkeys(texts) if t not in known]
+            if missing:
                 vectors = np.asarray(self._get().query(missing), dtype=np.float32)
-            for text, vec in zip(missing, vectors.reshape(len(missing), DIM), strict=True):
-                known[text] = vec
-                if self._cache_size:
-                    self._cache[text] = vec
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+                for text, vec in zip(missing, vectors.reshape(len(missing), DIM), strict=True):
+                    known[text] = vec
+                    if self._cache_size:
+                        self._cache[text] = vec
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
         return np.vstack([known[t] for t in texts])
 
 
@@ -83,8 +90,29 @@ ENCODER = Encoder()
 class SemanticIndex:
     occ_matrix: np.ndarray  # float32, rows L2-normalised
     occ_concepts: np.ndarray
-    skill_matrix: np.ndarray
+    skill_matrix: np.ndarray  # rows sorted by concept (see __post_init__)
     skill_concepts: np.ndarray
+    skill_group_starts: np.ndarray = field(init=False)
+    skill_group_concepts: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        # rows grouped by concept once, for a per-concept maximum with np.maximum.reduceat
+        order = np.argsort(self.skill_concepts, kind="stable")
+        self.skill_matrix = np.ascontiguousarray(self.skill_matrix[order])
+        self.skill_concepts = self.skill_concepts[order]
+        change = np.flatnonzero(np.diff(self.skill_concepts)) + 1
+        self.skill_group_starts = np.concatenate(([0], change)).astype(np.int64)
+        self.skill_group_concepts = self.skill_concepts[self.skill_group_starts[: len(order)]]
+
+    def skill_cosines(self, queries: np.ndarray, n_skills: int) -> np.ndarray:
+        """(queries × skills) best cosine over each skill's labels; -1 without a label."""
+        out = np.full((len(queries), n_skills), -1.0, dtype=np.float32)
+        if len(self.skill_concepts):
+            scores = queries @ self.skill_matrix.T
+            out[:, self.skill_group_concepts] = np.maximum.reduceat(
+                scores, self.skill_group_starts, axis=1
+            )
+        return out
 
 
 def embedded_labels(index: TaxonomyIndex) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -52,9 +52,9 @@ PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 MAX_SENTENCE_CHARS = 400
 MAX_TITLE_LINE = 80
-SEMANTIC_BUDGET = 8  # sentences embedded per text (~17 ms each on one core)
+SEMANTIC_BUDGET = 8  # sentences embedded per text (~30 ms each on one core, batched)
 MAX_TITLE_WORDS = 8
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.6  # set on the dev split: below it, top-5 items were mostly wrong
 
 
 @dataclass
@@ -105,10 +105,11 @@ def _lexical(
     span: tuple[int, int],
     found: dict[int, SkillEvidence],
     lang: str,
-) -> bool:
+) -> float:
+    """Skills whose labels the sentence's words evidence; returns the best score (0: none)."""
     postings = [index.posting_arrays[u] for u in units if u in index.posting_arrays]
     if not postings:
-        return False
+        return 0.0
     labels = np.concatenate(postings)
     weights = np.concatenate(
         [
@@ -119,7 +120,7 @@ def _lexical(
     unique, inverse = np.unique(labels, return_inverse=True)
     sums = np.bincount(inverse, weights=weights)
     passing = sums >= MIN_COVERAGE * index.label_gate_total[unique]
-    hit = False
+    best = 0.0
     for label_, got_ in zip(unique[passing], sums[passing], strict=True):
         label, got = int(label_), float(got_)
         # Generic verbs ('bedienen', 'use', 'beheren') count only when present, so
@@ -156,8 +157,8 @@ def _lexical(
             ev.sentence = span
         for key in matched:
             ev.spans.update(units[key])
-        hit = True
-    return hit
+        best = max(best, score)
+    return best
 
 
 def _overlap(index: TaxonomyIndex, units: dict[str, list[tuple[int, int]]], skill: int) -> float:
@@ -183,11 +184,10 @@ def _semantic(
     if not sentences_units:
         return
     queries = encoder.queries([text[a:b][:MAX_SENTENCE_CHARS] for (a, b), _ in sentences_units])
-    n_skills = len(index.skills.uris)
+    all_cosines = semantic.skill_cosines(queries, len(index.skills.uris))
+    all_cosines += W_POPULARITY * index.skill_popularity
     for row, (span, units) in enumerate(sentences_units):
-        cosines = np.full(n_skills, -1.0, dtype=np.float32)
-        np.maximum.at(cosines, semantic.skill_concepts, semantic.skill_matrix @ queries[row])
-        cosines += W_POPULARITY * index.skill_popularity
+        cosines = all_cosines[row]
         shortlist = np.argpartition(-cosines, SHORTLIST)[:SHORTLIST]
         rescored = sorted(
             (
@@ -281,8 +281,8 @@ def extract_skills(
     found: dict[int, SkillEvidence] = {}
     toks = tokens(text)
     starts = [t.start for t in toks]
-    unmatched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
-    matched: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
+    # sentences worth embedding, weakest lexical evidence first (0: none)
+    candidates: list[tuple[float, tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
     title = title_line(text)
     for span in sentences(text):
         if title is not None and span[1] <= title[1]:
@@ -290,12 +290,12 @@ def extract_skills(
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         sentence_tokens = toks[lo:hi]
         units = _units(index, sentence_tokens, compounds=lang == "nl")
-        if _lexical(index, units, span, found, lang):
-            matched.append((span, units))
-        elif len(units) >= 3:
-            unmatched.append((span, units))
+        best = _lexical(index, units, span, found, lang)
+        if best > 0.0 or len(units) >= 3:
+            candidates.append((best, span, units))
     if semantic is not None and encoder is not None and semantic_budget > 0:
-        chosen = sorted((unmatched + matched)[:semantic_budget])
+        candidates.sort(key=lambda c: c[0])  # stable: text order among equals
+        chosen = sorted((span, units) for _, span, units in candidates[:semantic_budget])
         _semantic(index, semantic, encoder, text, chosen, found)
     likely = _likely_occupation(index, text, found, semantic, encoder, lang)
     prior = index.occ_skills.get(likely[0], {}) if likely and likely[1] >= 0.5 else {}
@@ -317,8 +317,10 @@ def extract_skills(
         ev = found[skill]
         if ev.score < threshold or skill in blocked:
             continue
-        if ev.lexical and ev.spans in evidenced:
-            continue  # the very same words as a better skill ('werken als team', 'in teams werken')
+        if ev.lexical and any(ev.spans <= other for other in evidenced):
+            # the same words as a better skill ('werken als team', 'in teams werken') or a
+            # part of them: a near-synonym of a skill already listed
+            continue
         kept.append(skill)
         if ev.lexical:
             evidenced.append(ev.spans)
