@@ -12,6 +12,11 @@ For a chunk of B candidates:
    result equals scoring every pair, without computing practical fit for every pair.
 
 Memory is a few B × n_vacancies float32 arrays per worker (B=256, 20k vacancies: ≈ 60 MB).
+
+With `exact=False` the batch uses the two-stage path of `twostage.py` instead (shortlist of
+`shortlist` vacancies per candidate from a sparse product over informative own skills and the
+own occupation, exact scores for those pairs); it falls back to this exact path when the
+shortlist would cover every vacancy and for rows whose shortlist is shorter than k.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ontschot.matching.engine import Hit, MatchIndex
+from ontschot.matching.twostage import two_stage_rows
 
 
 @dataclass
@@ -51,8 +57,14 @@ def all_pairs_top_k(
     candidate_mask: np.ndarray | None = None,
     vacancy_mask: np.ndarray | None = None,
     workers: int = 2,
+    exact: bool = True,
+    shortlist: int = 200,
+    common_fraction: float = 0.02,
 ) -> BatchResult:
-    """Top-k vacancies for every live candidate (optionally only those in the masks)."""
+    """Top-k vacancies for every live candidate (optionally only those in the masks).
+
+    `exact=True` equals scoring every pair; `exact=False` is the faster two-stage batch.
+    """
     index.candidates.compact()
     index.vacancies.compact()
     cands, vacs = index.candidates, index.vacancies
@@ -68,6 +80,20 @@ def all_pairs_top_k(
     out_scores = np.full((n, k), -np.inf, dtype=np.float32)
     if n == 0 or k_eff == 0:
         return BatchResult(cands.slot_ids[c_slots], out_ids, out_scores)
+    if not exact and shortlist < len(v_slots):
+        return _two_stage(
+            index,
+            k,
+            e,
+            c_slots,
+            v_slots,
+            c_live,
+            v_live,
+            shortlist,
+            common_fraction,
+            chunk,
+            workers,
+        )
     m = min(len(v_slots), max(prefilter or 4 * k, k))
     w = index.weights
     occ_points = index.occupations.proximity * np.float32(w.occupation)
@@ -123,6 +149,51 @@ def all_pairs_top_k(
     else:
         refined = sum(run(s) for s in starts)
     return BatchResult(cands.slot_ids[c_slots], out_ids, out_scores, refined)
+
+
+def _two_stage(
+    index: MatchIndex,
+    k: int,
+    e: sp.csr_matrix,
+    c_slots: np.ndarray,
+    v_slots: np.ndarray,
+    c_live: np.ndarray,
+    v_live: np.ndarray,
+    shortlist: int,
+    common_fraction: float,
+    chunk: int,
+    workers: int,
+) -> BatchResult:
+    vacs = index.vacancies
+    w = _widen(vacs.base, e.shape[1])
+    k_eff = min(k, len(v_slots))
+    cols, scores, short = two_stage_rows(
+        index,
+        e,
+        w,
+        c_slots,
+        v_slots,
+        k_eff,
+        shortlist=shortlist,
+        common_fraction=common_fraction,
+        chunk=max(chunk, 512),
+        workers=workers,
+    )
+    n = len(c_slots)
+    out_ids = np.full((n, k), -1, dtype=np.int64)
+    out_scores = np.full((n, k), -np.inf, dtype=np.float32)
+    out_ids[:, :k_eff] = vacs.slot_ids[v_slots][cols]
+    out_scores[:, :k_eff] = scores
+    notes = [f"two-stage: shortlist {shortlist}, {len(short)} rows scored exactly"]
+    if len(short):
+        mask = np.zeros_like(c_live)
+        mask[c_slots[short]] = True
+        exact = all_pairs_top_k(
+            index, k, chunk=chunk, candidate_mask=mask, vacancy_mask=v_live, workers=workers
+        )
+        out_ids[short] = exact.vacancy_ids
+        out_scores[short] = exact.scores
+    return BatchResult(index.candidates.slot_ids[c_slots], out_ids, out_scores, 0, notes)
 
 
 def recompute_region(index: MatchIndex, region: str, k: int = 20, **kwargs: object) -> BatchResult:
