@@ -100,3 +100,14 @@ def test_english_text_is_on_a_par(db: Session, skill_uri: Callable[[str], str]) 
     assert hints[skill_uri("lift heavy weights")] is None
     assert hints[skill_uri("Python (computer programming)")] == "optional"
     assert result.skills[0].label in {"lift heavy weights", "Python (computer programming)"}
+
+
+def test_a_skill_evidenced_by_part_of_a_better_skills_words_is_left_out(db: Session) -> None:
+    text = "Je leest elektrotechnische tekeningen en technische tekeningen."
+
+    result = _extract(db, text, lang="nl", semantic=False, threshold=0.0, top=50)
+
+    assert result.skills
+    for rank, later in enumerate(result.skills):
+        for better in result.skills[:rank]:
+            assert not set(later.spans) <= set(better.spans), (later.label, better.label)
