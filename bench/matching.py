@@ -276,6 +276,14 @@ def all_pairs(
         total += 1
         hits += any(vac_occ.get(int(v)) == cand.occupation for v in result.vacancy_ids[row, :10])
     report("quality_top10_hit_rate", hits / max(total, 1))
+    hits2 = 0
+    for row, cid in enumerate(approx.candidate_ids):
+        cand = candidates[int(cid) - 1]
+        if cand.occupation in present:
+            hits2 += any(
+                vac_occ.get(int(v)) == cand.occupation for v in approx.vacancy_ids[row, :10]
+            )
+    report("quality_top10_hit_rate_two_stage", hits2 / max(total, 1))
     report("quality_candidates_evaluated", total)
     # The same without telling the engine the candidate's occupation (skills only).
     blind = gen.candidates(quality_sample, start_id=50_000_000, with_occupation=False)

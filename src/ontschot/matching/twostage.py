@@ -105,13 +105,17 @@ def pair_coverage(
     e_rows: sp.csr_matrix, w: sp.csr_matrix, pr: np.ndarray, pv: np.ndarray
 ) -> np.ndarray:
     """Exact coverage E[pr] · W[pv] for aligned pairs (float32)."""
-    dense = e_rows.toarray()
+    dense = e_rows.toarray().ravel()
+    width = e_rows.shape[1]
     lens = np.diff(w.indptr)[pv]
-    total = int(lens.sum())
+    ends = np.cumsum(lens)
     pair_of = np.repeat(np.arange(len(pv)), lens)
-    offset = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
-    pos = np.repeat(w.indptr[pv], lens) + offset
-    vals = dense[pr[pair_of], w.indices[pos]] * w.data[pos]
+    # position of each (pair, weight) entry inside w: start of the pair's row + offset
+    pos = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(
+        w.indptr[pv] - (ends - lens), lens
+    )
+    flat = np.repeat(pr * width, lens) + w.indices[pos]
+    vals = dense.take(flat) * w.data[pos]
     return np.bincount(pair_of, weights=vals, minlength=len(pv)).astype(np.float32)
 
 
