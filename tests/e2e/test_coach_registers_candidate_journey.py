@@ -73,7 +73,9 @@ def test_coach_registers_candidate_with_skill_and_work_history_and_finds_them(
 
     # and the tab bar leads to the text analysis for this person
     page.locator("ul.tabs").get_by_role("link", name="Tekstanalyse").click()
-    page.get_by_text(f"werkzoekende nummer {candidate_id}").wait_for()
+    target = page.locator("main .notice").filter(has_text="Bevestigde vaardigheden gaan naar")
+    target.get_by_role("link", name="werkzoekende Ayla Kaya").wait_for()
+    assert target.get_by_role("link").get_attribute("href") == f"/werkzoekenden/{candidate_id}"
     page.go_back()
 
     # and the coach finds the person in the own caseload

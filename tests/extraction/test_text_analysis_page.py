@@ -101,3 +101,35 @@ def test_unknown_skill_uris_are_refused(client: Any, db: Session) -> None:
     )
 
     assert page.status_code == 400
+
+
+def test_the_page_names_the_candidate_the_skills_go_to_and_logs_the_read(
+    client: Any, db: Session
+) -> None:
+    from sqlalchemy import func, select
+
+    from ontschot.audit.models import AuditEntry
+
+    coach = make_user(db, role=Role.COACH)
+    candidate = make_candidate(db, coach)
+    headers = login_as(client, db, coach)
+    before = db.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+    page = client.get(f"/tekstanalyse?candidate={candidate.id}", headers=headers)
+
+    assert page.status_code == 200
+    link = f'<a href="/werkzoekenden/{candidate.id}">werkzoekende {candidate.first_name}'
+    assert link in page.text
+    assert (db.scalar(select(func.count()).select_from(AuditEntry)) or 0) == before + 1
+
+
+def test_an_employer_never_sees_a_candidate_name_on_the_page(client: Any, db: Session) -> None:
+    coach = make_user(db, role=Role.COACH)
+    candidate = make_candidate(db, coach, consents=[("employer_suggestions", "all")])
+    employer_user = make_user(db, role=Role.EMPLOYER)
+    headers = login_as(client, db, employer_user)
+
+    page = client.get(f"/tekstanalyse?candidate={candidate.id}", headers=headers)
+
+    assert candidate.last_name not in page.text
+    assert page.status_code == 403  # employers read candidates only through suggestions

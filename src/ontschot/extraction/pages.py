@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
 
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
@@ -79,7 +80,20 @@ def highlight(text: str, skills: list[ExtractedSkill]) -> list[tuple[str, str]]:
     return segments
 
 
-def _page(request: Request, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+def _page(
+    request: Request,
+    context: dict[str, Any],
+    status: int = 200,
+    *,
+    db: Session | None = None,
+    actor: Actor | None = None,
+) -> HTMLResponse:
+    target = context.get("target")
+    if target and db is not None and actor is not None:
+        label, href = service.describe_target(
+            db, actor=actor, target=target[0], target_id=target[1]
+        )
+        context = {**context, "target_label": label, "target_href": href}
     base: dict[str, Any] = {
         "languages": LANGUAGES,
         "text": "",
@@ -98,9 +112,9 @@ def _page(request: Request, context: dict[str, Any], status: int = 200) -> HTMLR
 
 @router.get("/tekstanalyse", response_class=HTMLResponse)
 def analysis_form(
-    request: Request, _: User, candidate: str = "", vacancy: str = ""
+    request: Request, db: DbSession, actor: User, candidate: str = "", vacancy: str = ""
 ) -> HTMLResponse:
-    return _page(request, {"target": _target(candidate, vacancy)})
+    return _page(request, {"target": _target(candidate, vacancy)}, db=db, actor=actor)
 
 
 @router.post("/tekstanalyse", response_class=HTMLResponse)
@@ -112,7 +126,9 @@ async def analyse(
     target = _target(_text(form, "candidate"), _text(form, "vacancy"))
     context: dict[str, Any] = {"text": text, "lang": lang, "target": target}
     if not text.strip():
-        return _page(request, {**context, "error": "Plak of typ eerst een tekst."}, 400)
+        return _page(
+            request, {**context, "error": "Plak of typ eerst een tekst."}, 400, db=db, actor=actor
+        )
     try:
         result = service.extract_skills(
             db, actor=actor, text=text, lang=lang, top=25, data_dir=settings.data_dir
@@ -120,8 +136,9 @@ async def analyse(
     except ProblemError as exc:
         if exc.status != 400:
             raise
-        return _page(request, {**context, "error": exc.detail}, 400)
-    return _page(request, {**context, "result": result, "segments": highlight(text, result.skills)})
+        return _page(request, {**context, "error": exc.detail}, 400, db=db, actor=actor)
+    segments = highlight(text, result.skills)
+    return _page(request, {**context, "result": result, "segments": segments}, db=db, actor=actor)
 
 
 @router.post("/tekstanalyse/bevestigen", response_class=HTMLResponse)
@@ -134,7 +151,11 @@ async def confirm(request: Request, db: DbSession, actor: User) -> HTMLResponse:
         return _page(request, {"error": "Kies eerst een werkzoekende of vacature."}, 400)
     if not uris:
         return _page(
-            request, {"target": target, "error": "Vink minstens één vaardigheid aan."}, 400
+            request,
+            {"target": target, "error": "Vink minstens één vaardigheid aan."},
+            400,
+            db=db,
+            actor=actor,
         )
     added = service.add_confirmed_skills(
         db,
@@ -144,4 +165,4 @@ async def confirm(request: Request, db: DbSession, actor: User) -> HTMLResponse:
         skill_uris=uris,
         essential_uris=essential,
     )
-    return _page(request, {"target": target, "added": added})
+    return _page(request, {"target": target, "added": added}, db=db, actor=actor)

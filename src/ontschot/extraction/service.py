@@ -200,3 +200,27 @@ def add_confirmed_skills(
         "Kies een werkzoekende of een vacature.",
         errors=[{"name": "target", "in": "query", "reason": "candidate of vacancy"}],
     )
+
+
+def describe_target(db: Session, *, actor: Actor, target: str, target_id: int) -> tuple[str, str]:
+    """How the page names the candidate or vacancy that confirmed skills go to, and a link.
+
+    Reading a candidate's name is processing of personal data, so it goes through the
+    registry's read (visibility check and one log entry); an unknown or invisible target is
+    a 404 like everywhere else.
+    """
+    if target == "candidate":
+        from ontschot.people.service import read_candidate
+        from ontschot.people.visibility import View
+
+        candidate, view = read_candidate(
+            db, actor=actor, candidate_id=target_id, purpose="vaardigheden bevestigen uit tekst"
+        )
+        if view != View.FULL:  # an anonymised view never shows the name
+            return f"werkzoekende {candidate.reference}", f"/werkzoekenden/{candidate.id}"
+        name = f"{candidate.first_name} {candidate.last_name}"
+        return f"werkzoekende {name} ({candidate.reference})", f"/werkzoekenden/{candidate.id}"
+    from ontschot.employers.service import readable_vacancy
+
+    vacancy = readable_vacancy(db, actor=actor, vacancy_id=target_id)
+    return f"vacature ‘{vacancy.title}’ bij {vacancy.employer.name}", f"/vacatures/{vacancy.id}"
