@@ -24,7 +24,7 @@ def test_partner_admin_sees_the_organisation_panel_and_admin_navigation(
     assert page.status_code == 200
     assert "Uw organisatie" in page.text
     assert '<span class="num">2</span> actieve gebruikers' in page.text
-    assert '<span class="num">1</span> actieve API-tokens' in page.text
+    assert '<span class="num">1</span> actieve API-token' in page.text  # singular for one
     assert 'href="/beheer"' in page.text and 'href="/verwerkingslog"' in page.text
 
 
