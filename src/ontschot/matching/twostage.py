@@ -23,6 +23,9 @@ import scipy.sparse as sp
 
 from ontschot.matching.engine import MatchIndex
 
+HOURS_BAND = 8  # vacancies are grouped by minimum weekly hours in bands of 8
+N_BANDS = 6
+
 
 def shortlist_matrices(
     index: MatchIndex,
@@ -48,38 +51,50 @@ def shortlist_matrices(
     d = w.copy()
     d.data = (d.data * informative[d.indices] * np.float32(weights.skills)).astype(np.float32)
     d.eliminate_zeros()
-    # Occupation blocks keyed by (occupation, gemeente): a vacancy of the candidate's own
-    # occupation gets the occupation points plus the distance points it would get, so the
-    # shortlist inside a large occupation block prefers nearby vacancies.
+    # Occupation blocks keyed by (occupation, gemeente, hours band): a vacancy of the
+    # candidate's own occupation gets the occupation points plus the distance and hours points
+    # it would get, so inside a large occupation block the shortlist prefers vacancies that
+    # are near and fit the hours. Gemeenten beyond 2 × max_km (distance part 0) get no entry.
     dist = index.municipalities.distance
     n_mun = dist.shape[0] + 1  # last column: unknown gemeente
-    c_mun = index.candidates.cols["mun"][c_slots]
+    c_cols = index.candidates.cols
+    c_mun = c_cols["mun"][c_slots]
     known_c, known_v = c_occ >= 0, v_occ >= 0
     rows_c = np.flatnonzero(known_c)
     km = np.full((len(rows_c), n_mun), np.nan, dtype=np.float32)
     has_mun = c_mun[rows_c] >= 0
     km[has_mun, :-1] = dist[c_mun[rows_c][has_mun]]
-    max_km = np.maximum(index.candidates.cols["max_km"][c_slots][rows_c], 1.0)
-    part = np.where(np.isnan(km), 0.5, np.clip(1.0 - km / (2.0 * max_km[:, None]), 0.0, 1.0))
-    values = np.float32(weights.occupation) + np.float32(weights.distance) * part
+    max_km = np.maximum(c_cols["max_km"][c_slots][rows_c], 1.0)
+    near = np.where(np.isnan(km), 0.5, np.clip(1.0 - km / (2.0 * max_km[:, None]), 0.0, 1.0))
+    band_lo = HOURS_BAND * np.arange(N_BANDS)
+    gap = np.maximum(
+        0,
+        np.maximum(c_cols["hmin"][c_slots][rows_c, None], band_lo[None, :])
+        - np.minimum(c_cols["hmax"][c_slots][rows_c, None], band_lo[None, :] + HOURS_BAND),
+    )
+    fit = np.clip(1.0 - gap / 8.0, 0.0, 1.0)
+    values = (
+        np.float32(weights.occupation)
+        + np.float32(weights.distance) * near[:, :, None]
+        + np.float32(weights.hours) * fit[:, None, :]
+    ).astype(np.float32)
+    keep = np.broadcast_to((near > 0)[:, :, None], values.shape)
+    r_idx, m_idx, b_idx = np.nonzero(keep)
+    key = (c_occ[rows_c][r_idx].astype(np.int64) * n_mun + m_idx) * N_BANDS + b_idx
+    n_keys = index.occupations.proximity.shape[0] * n_mun * N_BANDS
     q_occ = sp.csr_matrix(
-        (
-            values.ravel().astype(np.float32),
-            (
-                np.repeat(rows_c, n_mun),
-                (c_occ[rows_c, None] * n_mun + np.arange(n_mun)[None, :]).ravel(),
-            ),
-        ),
-        shape=(len(c_occ), (index.occupations.proximity.shape[0]) * n_mun),
+        (values[r_idx, m_idx, b_idx], (rows_c[r_idx], key)), shape=(len(c_occ), n_keys)
     )
     v_mun = index.vacancies.cols["mun"][v_slots]
-    v_key = v_occ * n_mun + np.where(v_mun >= 0, v_mun, n_mun - 1)
+    v_band = np.clip(index.vacancies.cols["hmin"][v_slots] // HOURS_BAND, 0, N_BANDS - 1)
+    v_key = (v_occ.astype(np.int64) * n_mun + np.where(v_mun >= 0, v_mun, n_mun - 1)) * N_BANDS
+    v_key += v_band
     d_occ = sp.csr_matrix(
         (
             np.ones(int(known_v.sum()), np.float32),
             (np.flatnonzero(known_v), v_key[known_v]),
         ),
-        shape=(n_v, q_occ.shape[1]),
+        shape=(n_v, n_keys),
     )
     query = sp.hstack([q, q_occ], format="csr")
     docs_t = sp.hstack([d, d_occ], format="csr").T.tocsr()
