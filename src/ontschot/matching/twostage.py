@@ -73,17 +73,19 @@ def shortlist_matrices(
         - np.minimum(c_cols["hmax"][c_slots][rows_c, None], band_lo[None, :] + HOURS_BAND),
     )
     fit = np.clip(1.0 - gap / 8.0, 0.0, 1.0)
+    # entries only for (candidate, gemeente) pairs within reach, then one per hours band
+    r_idx, m_idx = np.nonzero(near > 0)
     values = (
         np.float32(weights.occupation)
-        + np.float32(weights.distance) * near[:, :, None]
-        + np.float32(weights.hours) * fit[:, None, :]
+        + np.float32(weights.distance) * near[r_idx, m_idx, None]
+        + np.float32(weights.hours) * fit[r_idx]
     ).astype(np.float32)
-    keep = np.broadcast_to((near > 0)[:, :, None], values.shape)
-    r_idx, m_idx, b_idx = np.nonzero(keep)
-    key = (c_occ[rows_c][r_idx].astype(np.int64) * n_mun + m_idx) * N_BANDS + b_idx
+    base_key = (c_occ[rows_c][r_idx].astype(np.int64) * n_mun + m_idx) * N_BANDS
+    key = base_key[:, None] + np.arange(N_BANDS)[None, :]
     n_keys = index.occupations.proximity.shape[0] * n_mun * N_BANDS
     q_occ = sp.csr_matrix(
-        (values[r_idx, m_idx, b_idx], (rows_c[r_idx], key)), shape=(len(c_occ), n_keys)
+        (values.ravel(), (np.repeat(rows_c[r_idx], N_BANDS), key.ravel())),
+        shape=(len(c_occ), n_keys),
     )
     v_mun = index.vacancies.cols["mun"][v_slots]
     v_band = np.clip(index.vacancies.cols["hmin"][v_slots] // HOURS_BAND, 0, N_BANDS - 1)
