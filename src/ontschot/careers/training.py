@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.careers.models import TrainingOffer, TrainingOfferSkill, TrainingOfferStart
+from ontschot.interop.rows import RowError, rejection_report_csv
 
 COLUMNS = (
     "provider",
@@ -49,13 +50,6 @@ REQUIRED = (
 MAX_ROWS = 50_000
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    field: str
-    reason: str
-
-
 @dataclass
 class TrainingImportResult:
     rows: int = 0
@@ -72,12 +66,7 @@ class TrainingImportResult:
         )
 
     def report_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["regel", "veld", "reden"])
-        for err in self.rejected:
-            writer.writerow([err.line, err.field, err.reason])
-        return out.getvalue()
+        return rejection_report_csv(self.rejected)
 
 
 @dataclass

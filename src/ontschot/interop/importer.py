@@ -24,6 +24,7 @@ from ontschot.employers.models import Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
 from ontschot.employers.service import build_vacancy, employer_key, find_or_create_employer
 from ontschot.interop import csvformat
+from ontschot.interop.rows import RowError, rejection_report_csv
 from ontschot.people.fields import KvkNumber, Text
 from ontschot.people.models import Candidate
 from ontschot.people.schemas import CandidateCreate
@@ -39,13 +40,6 @@ class VacancyImportRow(VacancyFields):
     employer_kvk: KvkNumber | None = None
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    field: str
-    reason: str
-
-
 @dataclass
 class ImportResult:
     kind: str
@@ -58,12 +52,7 @@ class ImportResult:
     committed: bool = False
 
     def report_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["line", "field", "reason"])
-        for err in self.rejected:
-            writer.writerow([err.line, err.field, err.reason])
-        return out.getvalue()
+        return rejection_report_csv(self.rejected)
 
 
 @dataclass
