@@ -23,15 +23,10 @@ REPORT = typer.Option(None, "--report", help="Write rejected rows (line, field, 
 
 
 def _session() -> Session:
-    from ontschot.audit.service import configure_pseudonymisation
     from ontschot.cli import settings_or_exit
-    from ontschot.db import make_engine, make_sessionmaker
-    from ontschot.setup import prepare_database
+    from ontschot.setup import open_prepared_session
 
-    settings = settings_or_exit()
-    prepare_database(settings)
-    configure_pseudonymisation(settings.secret_key)
-    return make_sessionmaker(make_engine(settings.database_url))()
+    return open_prepared_session(settings_or_exit())
 
 
 def _read(path: Path) -> str:

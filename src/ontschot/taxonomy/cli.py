@@ -16,12 +16,9 @@ out = Console()
 
 def _session() -> Session:
     from ontschot.cli import settings_or_exit
-    from ontschot.db import make_engine, make_sessionmaker
-    from ontschot.setup import prepare_database
+    from ontschot.setup import open_prepared_session
 
-    settings = settings_or_exit()
-    prepare_database(settings)
-    return make_sessionmaker(make_engine(settings.database_url))()
+    return open_prepared_session(settings_or_exit())
 
 
 @taxonomy_app.command("import")
