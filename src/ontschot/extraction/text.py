@@ -10,10 +10,11 @@ make equal things equal; it never has to produce a real word.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ontschot.taxonomy.text import fold_accents
 
 _WORD = re.compile(r"[^\W_]+(?:\+\+|#|['’][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"\s*\n\s*[-•*·▪–]?\s*|(?<=[.!?:])\s+|\s+[•▪·]\s+")
@@ -87,10 +88,8 @@ class Token:
     stem: str
 
 
-def fold_text(text: str) -> str:
-    """Lower-case and strip accents ('Kassière' -> 'kassiere')."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+# The same folding as taxonomy search, so labels and input meet in one form.
+fold_text = fold_accents
 
 
 # Words repeat a lot; whole texts do not, so only the word-level calls are cached.

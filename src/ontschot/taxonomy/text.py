@@ -8,8 +8,12 @@ import unicodedata
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+def fold_accents(text: str) -> str:
+    """Lower-case without accents, keeping every other character: 'Kassière' -> 'kassiere'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def normalise(text: str) -> str:
     """'Heftruck-Chauffeur (m/v)' -> 'heftruck chauffeur m v'; 'inspiciënt' -> 'inspicient'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", stripped).strip()
+    return _NON_WORD.sub(" ", fold_accents(text)).strip()
