@@ -24,19 +24,14 @@ def training_import(
     from ontschot.access.actor import Actor
     from ontschot.careers.training import import_training_offers
     from ontschot.cli import fail
-    from ontschot.interop.cli import _read, _session
+    from ontschot.interop.cli import _read, _session, report_rejections
 
     text = _read(file)
     with _session() as db:
         result = import_training_offers(
             db, actor=Actor.cli(), text=text, partial=partial, source=source
         )
-    if report is not None:
-        report.write_text(result.report_csv(), encoding="utf-8")
-    for err in result.rejected[:20]:
-        typer.echo(f"regel {err.line}, {err.field}: {err.reason}", err=True)
-    if len(result.rejected) > 20:
-        typer.echo(f"… en nog {len(result.rejected) - 20} fouten", err=True)
+    report_rejections(result.rejected, report)
     if not result.committed:
         fail(
             f"import geweigerd: {result.summary_nl()} (gebruik --partial om de goede regels "

@@ -10,6 +10,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from ontschot.interop.importer import ImportResult
+from ontschot.interop.rows import RowError, rejection_report_csv
 
 import_app = typer.Typer(
     help="Import vacancies and candidates (CSV, JSON-LD).", no_args_is_help=True
@@ -39,15 +40,20 @@ def _read(path: Path) -> str:
         raise  # unreachable: fail exits
 
 
+def report_rejections(rejected: list[RowError], report: Path | None) -> None:
+    """Every import command: write the --report file and show the first rejected rows."""
+    if report is not None:
+        report.write_text(rejection_report_csv(rejected), encoding="utf-8")
+    for err in rejected[:20]:
+        typer.echo(f"regel {err.line}, {err.field}: {err.reason}", err=True)
+    if len(rejected) > 20:
+        typer.echo(f"… en nog {len(rejected) - 20} fouten", err=True)
+
+
 def _summarise(result: ImportResult, report: Path | None) -> None:
     from ontschot.cli import fail
 
-    if report is not None:
-        report.write_text(result.report_csv(), encoding="utf-8")
-    for err in result.rejected[:20]:
-        typer.echo(f"regel {err.line}, {err.field}: {err.reason}", err=True)
-    if len(result.rejected) > 20:
-        typer.echo(f"… en nog {len(result.rejected) - 20} fouten", err=True)
+    report_rejections(result.rejected, report)
     if not result.committed:
         fail(
             f"import geweigerd: {len(result.rejected)} fouten in {result.rows} regels; "
