@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,28 +52,35 @@ def e2e_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     )
 
 
-@pytest.fixture(scope="session")
-def live_server(e2e_settings: Settings) -> Iterator[str]:
+@contextmanager
+def serving(app: Any, what: str = "the app") -> Iterator[str]:
+    """Serve `app` on a free loopback port in a thread; yields its base URL."""
     import uvicorn
 
-    from ontschot.app import create_app
-    from ontschot.setup import prepare_database
-
-    prepare_database(e2e_settings)
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(e2e_settings), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the app did not start for the browser journeys")
+            pytest.fail(f"{what} did not start for the browser journeys")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(e2e_settings: Settings) -> Iterator[str]:
+    from ontschot.app import create_app
+    from ontschot.setup import prepare_database
+
+    prepare_database(e2e_settings)
+    with serving(create_app(e2e_settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

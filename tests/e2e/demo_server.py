@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ontschot.config import Settings
-from tests.e2e.conftest import _free_port
+from tests.e2e.conftest import serving
 
 DEMO_ENV = {
     "ONTSCHOT_ENVIRONMENT": "test",
@@ -94,7 +93,6 @@ def prepare_printed_demo(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> tup
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
-    import uvicorn
 
     from ontschot.app import create_app
     from ontschot.config import load_settings
@@ -114,17 +112,5 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
             settings = demo_settings(load_settings())
         fcntl.flock(lock, fcntl.LOCK_UN)
     assert settings.database_url.endswith("/var/demo.db")
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the demo app did not start for the browser journeys")
-        time.sleep(0.05)
-    yield DemoSite(f"http://127.0.0.1:{port}", settings, output, parse_login_table(output), seconds)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings), "the demo app") as url:
+        yield DemoSite(url, settings, output, parse_login_table(output), seconds)
