@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import typer
-from rich.console import Console
 
-from ontschot.config import Settings, SettingsError, load_settings, settings_markdown
+from ontschot.cli_support import fail, settings_or_exit
+from ontschot.config import settings_markdown
 
 app = typer.Typer(
     help="Ontschot: shared labour-market infrastructure for a region.",
@@ -20,21 +19,7 @@ db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help
 config_app = typer.Typer(help="Configuration.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(config_app, name="config")
-
-err = Console(stderr=True)
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print a clear message on standard error and exit non-zero."""
-    err.print(f"[bold red]Fout:[/] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def settings_or_exit() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        fail(str(exc), 2)
+__all__ = ["app", "fail", "main", "settings_or_exit"]
 
 
 @db_app.command("upgrade")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
-from ontschot.access import cli as access_cli
+from ontschot import cli_support
 from ontschot.access.models import AppUser
 from ontschot.audit.models import AuditEntry
 from ontschot.cli import app
@@ -21,7 +21,7 @@ runner = CliRunner()
 def _cli_uses_test_database(
     monkeypatch: pytest.MonkeyPatch, session_factory: sessionmaker[Session]
 ) -> None:
-    monkeypatch.setattr(access_cli, "open_session", lambda settings: session_factory())
+    monkeypatch.setattr(cli_support, "open_session", lambda settings: session_factory())
     monkeypatch.setenv("ONTSCHOT_ARGON2_TIME_COST", "1")
     monkeypatch.setenv("ONTSCHOT_ARGON2_MEMORY_KIB", "64")
 

@@ -11,12 +11,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
+from ontschot import cli_support
 from ontschot.access.roles import Role
 from ontschot.audit.models import AuditEntry
 from ontschot.cli import app
 from ontschot.db import utcnow
 from ontschot.employers.models import Vacancy
-from ontschot.interop import cli as interop_cli
 from ontschot.people.models import Candidate
 from tests.factories import make_candidate, make_user
 from tests.interop.test_vacancy_import import _csv
@@ -28,7 +28,7 @@ runner = CliRunner()
 def _cli_uses_test_database(
     monkeypatch: pytest.MonkeyPatch, session_factory: sessionmaker[Session]
 ) -> None:
-    monkeypatch.setattr(interop_cli, "_session", lambda: session_factory())
+    monkeypatch.setattr(cli_support, "open_session", lambda settings: session_factory())
 
 
 def _vacancies(db: Session) -> int:

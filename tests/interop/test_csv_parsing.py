@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ontschot.errors import Invalid
 from ontschot.interop import csvformat
 from ontschot.interop.importer import (
     ImportResult,
@@ -13,7 +14,6 @@ from ontschot.interop.importer import (
     _validate,
 )
 from ontschot.people.schemas import CandidateCreate
-from ontschot.web.problems import ProblemError
 
 cells = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
 
@@ -43,5 +43,5 @@ def test_any_text_is_read_or_refused_with_a_problem(text):
     try:
         for line, row in _csv_rows(text, csvformat.VACANCY_COLUMNS, csvformat.VACANCY_REQUIRED):
             assert line >= 2 and isinstance(row, dict)
-    except ProblemError as exc:
-        assert exc.status == 400
+    except Invalid as exc:
+        assert exc.detail

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Role
 from ontschot.employers.models import Vacancy
+from ontschot.errors import Invalid
 from ontschot.interop.csvformat import VACANCY_COLUMNS
 from ontschot.interop.importer import import_vacancies_csv
 from tests.factories import (
@@ -109,7 +110,7 @@ def test_bad_header_is_refused_with_a_clear_reason(db):
     text = "external_id,employer,title\nx,y,z\n"
     try:
         import_vacancies_csv(db, actor=Actor.cli(), text=text, source="feed")
-    except Exception as exc:  # ProblemError
+    except Invalid as exc:
         assert "onbekende kolom employer" in str(exc)
         assert "municipality" in str(exc)
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ontschot.access.roles import ROLE_LABELS_NL, Role, Scope, scope_for
-from ontschot.web.problems import ProblemError
+from ontschot.errors import Forbidden
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,10 @@ class Actor:
         return self.scope(action) is not None
 
     def require(self, action: str) -> Scope:
-        """The scope for `action`, or a 403 problem when this actor may not do it."""
+        """The scope for `action`, or `Forbidden` when this actor may not do it."""
         scope = self.scope(action)
         if scope is None:
-            raise ProblemError(403, f"Uw rol mag deze handeling ({action}) niet uitvoeren.")
+            raise Forbidden(f"Uw rol mag deze handeling ({action}) niet uitvoeren.")
         return scope
 
     def require_within(
@@ -106,7 +106,7 @@ class Actor:
         Pass what is known about the object: the organisation it belongs to, the user whose
         caseload it is in, its region. OWN needs the owner (or, without an owner, the same
         organisation), ORGANISATION the same organisation, REGION the same region when both
-        regions are known. Raises a 403 problem otherwise.
+        regions are known. Raises `Forbidden` otherwise.
         """
         scope = self.require(action)
         if scope in (Scope.PUBLIC,):
@@ -122,7 +122,7 @@ class Actor:
         else:
             inside = organisation_id is not None and organisation_id == self.organisation_id
         if not inside:
-            raise ProblemError(403, f"Dit valt buiten uw bereik voor deze handeling ({action}).")
+            raise Forbidden(f"Dit valt buiten uw bereik voor deze handeling ({action}).")
         return scope
 
     @property

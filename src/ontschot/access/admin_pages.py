@@ -15,7 +15,8 @@ from ontschot.access.deps import requires
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, ROLE_LABELS_NL, Role
 from ontschot.access.schemas import UserCreate
 from ontschot.deps import AppSettings, DbSession
-from ontschot.web.problems import ProblemError
+from ontschot.errors import DomainError, NotFound
+from ontschot.web.problems import ProblemError, camel, page_raises, status_of
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -40,8 +41,8 @@ def _text(form: Any, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _errors_from(exc: ProblemError) -> dict[str, str]:
-    errors = {FIELD_NAMES.get(e["name"], "algemeen"): e["reason"] for e in exc.errors}
+def _errors_from(exc: DomainError) -> dict[str, str]:
+    errors = {FIELD_NAMES.get(camel(name), "algemeen"): r for name, r in exc.fields.items()}
     return errors or {"algemeen": exc.detail}
 
 
@@ -115,14 +116,14 @@ async def admin_create_user(
         return _admin_page(
             request, db, actor, status=400, user_errors=errors, user_form=values | {"password": ""}
         )
-    except ProblemError as exc:
-        if exc.status == 403:
+    except DomainError as exc:
+        if page_raises(exc):
             raise
         return _admin_page(
             request,
             db,
             actor,
-            status=exc.status,
+            status=status_of(exc),
             user_errors=_errors_from(exc),
             user_form=values | {"password": ""},
         )
@@ -154,14 +155,14 @@ async def admin_reset_password(
             new_password=_text(form, "new_password"),
             settings=settings,
         )
-    except ProblemError as exc:
-        if exc.status == 403 or exc.status == 404:
+    except DomainError as exc:
+        if page_raises(exc) or isinstance(exc, NotFound):
             raise
         return _admin_page(
             request,
             db,
             actor,
-            status=exc.status,
+            status=status_of(exc),
             password_errors={user_id: " ".join(_errors_from(exc).values())},
         )
     return RedirectResponse("/beheer?melding=wachtwoord-gewijzigd", status_code=303)
@@ -187,14 +188,14 @@ async def admin_create_token(
             role=role,
             actions=actions,
         )
-    except ProblemError as exc:
-        if exc.status == 403:
+    except DomainError as exc:
+        if page_raises(exc):
             raise
         return _admin_page(
             request,
             db,
             actor,
-            status=exc.status,
+            status=status_of(exc),
             token_errors=_errors_from(exc),
             token_form={"name": name, "role": role, "actions": actions},
         )

@@ -4,13 +4,8 @@ administrator (`Actor.cli()`); every change is written to the processing log."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import typer
-from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from ontschot.access import service
@@ -19,9 +14,7 @@ from ontschot.access.models import AppUser, Organisation, OrganisationKind
 from ontschot.access.roles import Role
 from ontschot.access.schemas import OrganisationCreate, UserCreate
 from ontschot.access.text import normalise_email
-from ontschot.audit.service import configure_pseudonymisation
-from ontschot.config import Settings, SettingsError, load_settings
-from ontschot.web.problems import ProblemError
+from ontschot.cli_support import command_session, fail, settings_or_exit
 
 orgs_app = typer.Typer(help="Partner organisations.", no_args_is_help=True)
 users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
@@ -29,60 +22,11 @@ KINDS = ", ".join(k.value for k in OrganisationKind)
 ROLES = ", ".join(r.value for r in Role)
 
 
-def _fail(message: str) -> None:
-    from ontschot.cli import fail
-
-    fail(message)
-
-
-def _settings() -> Settings:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        _fail(str(exc))
-        raise
-    configure_pseudonymisation(settings.secret_key)
-    return settings
-
-
-def open_session(settings: Settings) -> Session:
-    """A database session for one command (tests replace this)."""
-    from ontschot.db import make_engine, make_sessionmaker
-
-    return make_sessionmaker(make_engine(settings.database_url))()
-
-
-@contextmanager
-def _session(settings: Settings) -> Iterator[Session]:
-    db = open_session(settings)
-    try:
-        yield db
-    except ProblemError as exc:
-        db.rollback()
-        reasons = "; ".join(f"{e['name']}: {e['reason']}" for e in exc.errors)
-        _fail(exc.detail + (f" ({reasons})" if reasons else ""))
-    except ValidationError as exc:
-        db.rollback()
-        reasons = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}"
-            for e in exc.errors()
-        )
-        _fail(f"ongeldige invoer: {reasons}")
-    except (OperationalError, ProgrammingError):
-        db.rollback()
-        _fail(
-            "de database is niet bereikbaar of niet bijgewerkt; "
-            "voer eerst `ontschot db upgrade` uit"
-        )
-    finally:
-        db.close()
-
-
 def _find_organisation(db: Session, ref: str) -> Organisation:
     org = db.get(Organisation, int(ref)) if ref.isdigit() and len(ref) < 10 else None
     org = org or db.scalar(select(Organisation).where(Organisation.name == ref))
     if org is None:
-        _fail(f"organisatie {ref!r} bestaat niet (gebruik `ontschot orgs list`)")
+        fail(f"organisatie {ref!r} bestaat niet (gebruik `ontschot orgs list`)")
     assert org is not None
     return org
 
@@ -94,7 +38,7 @@ def _find_user(db: Session, email: str) -> AppUser:
         address = ""
     user = db.scalar(select(AppUser).where(AppUser.email == address)) if address else None
     if user is None:
-        _fail(f"gebruiker {email[:100]!r} bestaat niet (gebruik `ontschot users list`)")
+        fail(f"gebruiker {email[:100]!r} bestaat niet (gebruik `ontschot users list`)")
     assert user is not None
     return user
 
@@ -107,8 +51,8 @@ def orgs_create(
     region_name: str = typer.Option(..., help="Region name, e.g. Twente."),
 ) -> None:
     """Add a partner organisation."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         data = OrganisationCreate(
             name=name,
             kind=kind,
@@ -122,8 +66,8 @@ def orgs_create(
 @orgs_app.command("list")
 def orgs_list() -> None:
     """List every organisation."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         for org in service.list_organisations(db, actor=Actor.cli()):
             state = "" if org.is_active else " (inactief)"
             typer.echo(f"{org.id}\t{org.name}\t{org.kind}\t{org.region_code}{state}")
@@ -144,8 +88,8 @@ def users_create(
     ),
 ) -> None:
     """Create a user account."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         org = _find_organisation(db, organisation)
         data = UserCreate(
             email=email,
@@ -163,8 +107,8 @@ def users_list(
     organisation: str = typer.Option(None, help="Only this organisation (id or name)."),
 ) -> None:
     """List user accounts."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         org_id = _find_organisation(db, organisation).id if organisation else None
         for user in service.list_users(db, actor=Actor.cli(), organisation_id=org_id):
             state = "actief" if user.is_active else "geblokkeerd"
@@ -177,8 +121,8 @@ def users_list(
 @users_app.command("disable")
 def users_disable(email: str = typer.Argument(..., help="E-mail address of the user.")) -> None:
     """Block a user from logging in and end their sessions."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         user = service.disable_user(db, actor=Actor.cli(), user_id=_find_user(db, email).id)
         typer.echo(f"gebruiker {user.email} geblokkeerd")
 
@@ -195,8 +139,8 @@ def users_reset_password(
     ),
 ) -> None:
     """Set a new password; lifts a lock-out and ends the user's sessions."""
-    settings = _settings()
-    with _session(settings) as db:
+    settings = settings_or_exit()
+    with command_session(settings) as db:
         user = _find_user(db, email)
         service.reset_password(
             db, actor=Actor.cli(), user_id=user.id, new_password=password, settings=settings

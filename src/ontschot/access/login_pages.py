@@ -1,7 +1,7 @@
 """Login, logout and the landing page "Mijn dag".
 
 Login is a local account check behind `service.authenticate`; an OIDC provider (NL GOV
-profile) can be added as a second way to reach `_start_session_response` (see ADR 0005).
+profile) can be added as a second way to reach `_session_response` (see ADR 0005).
 """
 
 from __future__ import annotations
@@ -18,21 +18,18 @@ from ontschot.access import service
 from ontschot.access.actor import Actor
 from ontschot.access.dashboard import render_panels
 from ontschot.access.deps import OptionalActor, client_address, rate_limiter, requires
-from ontschot.access.models import AppUser
 from ontschot.access.sessions import (
     PRE_SESSION_COOKIE,
     SESSION_COOKIE,
     cookie_is_secure,
     csrf_matches,
     csrf_token,
-    end_session,
     set_cookie,
-    start_session,
 )
 from ontschot.access.text import has_tricky_characters, normalise_email
 from ontschot.config import Settings
 from ontschot.deps import AppSettings, DbSession
-from ontschot.web.problems import ProblemError
+from ontschot.errors import TooManyRequests
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -115,7 +112,7 @@ async def login_submit(request: Request, db: DbSession, settings: AppSettings) -
         )
     try:
         rate_limiter(request).hit("login", client_address(request))
-    except ProblemError:
+    except TooManyRequests:
         return _login_page(
             request,
             settings,
@@ -138,7 +135,7 @@ async def login_submit(request: Request, db: DbSession, settings: AppSettings) -
         return _login_page(
             request, settings, status=400, email=shown_email, next_url=next_url, errors=errors
         )
-    result = service.authenticate(db, email=email, password=password, settings=settings)
+    result = service.log_in(db, email=email, password=password, settings=settings)
     if result.user is None:
         if result.locked_minutes:
             message = (
@@ -155,16 +152,12 @@ async def login_submit(request: Request, db: DbSession, settings: AppSettings) -
             next_url=next_url,
             errors={"password": message},
         )
-    return _start_session_response(db, result.user, settings, next_url)
+    assert result.session_token is not None
+    return _session_response(result.session_token, settings, next_url)
 
 
-def _start_session_response(
-    db: DbSession, user: AppUser, settings: Settings, next_url: str
-) -> Response:
-    """Every way of logging in ends here: a fresh session id (no fixation), then redirect."""
-    raw = start_session(db, user, settings)
-    db.commit()
-    log.info("user %s logged in", user.id)
+def _session_response(raw: str, settings: Settings, next_url: str) -> Response:
+    """Every way of logging in ends here: the fresh session id in a cookie, then redirect."""
     response = RedirectResponse(next_url, status_code=303)
     set_cookie(response, SESSION_COOKIE, raw, settings)
     response.delete_cookie(PRE_SESSION_COOKIE, path="/")
@@ -177,8 +170,7 @@ def logout(
 ) -> Response:
     """End the session (the CSRF token was checked while resolving the actor)."""
     if actor is not None:
-        end_session(db, request.cookies.get(SESSION_COOKIE))
-        db.commit()
+        service.log_out(db, session_token=request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/inloggen", status_code=303)
     response.delete_cookie(
         SESSION_COOKIE,

@@ -10,7 +10,7 @@ import time
 from collections import deque
 from threading import Lock
 
-from ontschot.web.problems import ProblemError
+from ontschot.errors import TooManyRequests
 
 WINDOW_SECONDS = 60.0
 _MAX_KEYS = 50_000
@@ -23,7 +23,7 @@ class RateLimiter:
         self._lock = Lock()
 
     def hit(self, bucket: str, address: str) -> None:
-        """Count one request; raise a 429 problem when the address is over its limit."""
+        """Count one request; raise `TooManyRequests` when the address is over its limit."""
         now = time.monotonic()
         with self._lock:
             if len(self._hits) > _MAX_KEYS:
@@ -33,9 +33,8 @@ class RateLimiter:
                 hits.popleft()
             if len(hits) >= self.per_minute:
                 retry = max(1, int(WINDOW_SECONDS - (now - hits[0])) + 1)
-                raise ProblemError(
-                    429,
+                raise TooManyRequests(
                     "Te veel verzoeken vanaf dit adres. Probeer het zo dadelijk opnieuw.",
-                    headers={"Retry-After": str(retry)},
+                    retry_after_seconds=retry,
                 )
             hits.append(now)

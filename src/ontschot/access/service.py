@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.models import AppUser, Organisation
 from ontschot.access.passwords import (
@@ -24,31 +25,28 @@ from ontschot.access.passwords import (
 )
 from ontschot.access.roles import Role, Scope
 from ontschot.access.schemas import OrganisationCreate, UserCreate
-from ontschot.access.sessions import end_sessions_of
+from ontschot.access.sessions import end_session, end_sessions_of, start_session
 from ontschot.audit import service as audit
 from ontschot.config import Settings
 from ontschot.db import utcnow
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 log = logging.getLogger("ontschot.access")
 PURPOSE_ADMIN = "gebruikersbeheer"
 
 
-def _conflict(name: str, reason: str) -> ProblemError:
-    return ProblemError(409, reason, errors=[{"name": name, "in": "body", "reason": reason}])
+def _conflict(name: str, reason: str) -> errors.Conflict:
+    return errors.Conflict(reason, fields={name: reason})
 
 
-def _bad(name: str, reason: str) -> ProblemError:
-    return ProblemError(
-        400,
-        f"Ongeldige invoer in: {name}.",
-        errors=[{"name": name, "in": "body", "reason": reason}],
-    )
+def _bad(name: str, reason: str) -> errors.Invalid:
+    return errors.invalid(name, reason)
 
 
 # --- organisations ---------------------------------------------------------------------
 
 
+@transactional
 def create_organisation(db: Session, *, actor: Actor, data: OrganisationCreate) -> Organisation:
     actor.require("organisation.create")
     if db.scalar(select(Organisation.id).where(Organisation.name == data.name)) is not None:
@@ -70,7 +68,6 @@ def create_organisation(db: Session, *, actor: Actor, data: OrganisationCreate) 
         subject_key=None,
         purpose="inrichting samenwerking",
     )
-    db.commit()
     return org
 
 
@@ -83,7 +80,7 @@ def get_organisation(db: Session, *, actor: Actor, organisation_id: int) -> Orga
     actor.require("organisation.read")
     org = db.get(Organisation, organisation_id)
     if org is None:
-        raise NotFoundError("Deze organisatie")
+        raise errors.NotFound("Deze organisatie")
     return org
 
 
@@ -98,22 +95,23 @@ def _user_in_scope(db: Session, actor: Actor, action: str, user_id: int) -> AppU
     user = db.get(AppUser, user_id)
     if user is None:
         actor.require(action)
-        raise NotFoundError("Deze gebruiker")
+        raise errors.NotFound("Deze gebruiker")
     actor.require_within(
         action, organisation_id=user.organisation_id, region_code=user.organisation.region_code
     )
     return user
 
 
+@transactional
 def create_user(db: Session, *, actor: Actor, data: UserCreate, settings: Settings) -> AppUser:
     actor.require("user.create")
     org_id = data.organisation_id or actor.organisation_id
     org = db.get(Organisation, org_id) if org_id is not None else None
     if org is None:
-        raise _bad("organisationId", "onbekende organisatie")
+        raise _bad("organisation_id", "onbekende organisatie")
     actor.require_within("user.create", organisation_id=org.id, region_code=org.region_code)
     if data.role == Role.SYSTEM_ADMIN and actor.role != Role.SYSTEM_ADMIN:
-        raise ProblemError(403, "Alleen een systeembeheerder kan een systeembeheerder aanmaken.")
+        raise errors.Forbidden("Alleen een systeembeheerder kan een systeembeheerder aanmaken.")
     if data.password is not None and (problems := password_problems(data.password)):
         raise _bad("password", " ".join(problems))
     if db.scalar(select(AppUser.id).where(AppUser.email == data.email)) is not None:
@@ -129,7 +127,6 @@ def create_user(db: Session, *, actor: Actor, data: UserCreate, settings: Settin
     try:
         db.flush()
     except IntegrityError:
-        db.rollback()
         raise _conflict("email", "Er is al een gebruiker met dit e-mailadres.") from None
     audit.record(
         db,
@@ -140,17 +137,17 @@ def create_user(db: Session, *, actor: Actor, data: UserCreate, settings: Settin
         subject_key=f"user:{user.id}",
         purpose=PURPOSE_ADMIN,
     )
-    db.commit()
     return user
 
 
+@transactional
 def list_users(db: Session, *, actor: Actor, organisation_id: int | None = None) -> list[AppUser]:
     """Users of the actor's organisation (or of any organisation for a regional scope)."""
     scope = actor.require("user.read")
     query = select(AppUser).order_by(func.lower(AppUser.display_name), AppUser.id)
     if scope != Scope.REGION:
         if organisation_id is not None and organisation_id != actor.organisation_id:
-            raise ProblemError(403, "Dit valt buiten uw bereik voor deze handeling (user.read).")
+            raise errors.Forbidden("Dit valt buiten uw bereik voor deze handeling (user.read).")
         query = query.where(AppUser.organisation_id == actor.organisation_id)
     elif organisation_id is not None:
         query = query.where(AppUser.organisation_id == organisation_id)
@@ -164,10 +161,10 @@ def list_users(db: Session, *, actor: Actor, organisation_id: int | None = None)
         subject_key=None,
         purpose=PURPOSE_ADMIN,
     )
-    db.commit()
     return users
 
 
+@transactional
 def get_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
     user = _user_in_scope(db, actor, "user.read", user_id)
     audit.record(
@@ -179,15 +176,15 @@ def get_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
         subject_key=f"user:{user.id}",
         purpose=PURPOSE_ADMIN,
     )
-    db.commit()
     return user
 
 
+@transactional
 def disable_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
     """Block a user from logging in and end their sessions."""
     user = _user_in_scope(db, actor, "user.update", user_id)
     if user.id == actor.user_id:
-        raise ProblemError(409, "U kunt uw eigen account niet blokkeren.")
+        raise errors.Conflict("U kunt uw eigen account niet blokkeren.")
     user.is_active = False
     end_sessions_of(db, user.id)
     audit.record(
@@ -199,17 +196,17 @@ def disable_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
         subject_key=f"user:{user.id}",
         purpose=PURPOSE_ADMIN,
     )
-    db.commit()
     return user
 
 
+@transactional
 def reset_password(
     db: Session, *, actor: Actor, user_id: int, new_password: str, settings: Settings
 ) -> AppUser:
     """An administrator sets a new password; the lock is lifted and sessions are ended."""
     user = _user_in_scope(db, actor, "user.update", user_id)
     if problems := password_problems(new_password):
-        raise _bad("newPassword", " ".join(problems))
+        raise _bad("new_password", " ".join(problems))
     user.password_hash = hash_password(new_password, settings)
     user.failed_logins = 0
     user.locked_until = None
@@ -223,7 +220,6 @@ def reset_password(
         subject_key=f"user:{user.id}",
         purpose=PURPOSE_ADMIN,
     )
-    db.commit()
     return user
 
 
@@ -234,8 +230,11 @@ def reset_password(
 class LoginResult:
     user: AppUser | None
     locked_minutes: int = 0
+    # The raw session id for the cookie, set when the login succeeded.
+    session_token: str | None = None
 
 
+@transactional(audited=False)
 def authenticate(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
     """Check a login; counts failures and locks the account after too many in a row.
 
@@ -257,7 +256,6 @@ def authenticate(db: Session, *, email: str, password: str, settings: Settings) 
             user.locked_until = now + timedelta(minutes=settings.login_lock_minutes)
             user.failed_logins = 0
             log.warning("user %s locked after too many failed logins", user.id)
-        db.commit()
         return LoginResult(None)
     user.failed_logins = 0
     user.locked_until = None
@@ -265,3 +263,19 @@ def authenticate(db: Session, *, email: str, password: str, settings: Settings) 
     if user.password_hash and needs_rehash(user.password_hash, settings):
         user.password_hash = hash_password(password, settings)
     return LoginResult(user)
+
+
+@transactional(audited=False)
+def log_in(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
+    """Check the login and, when it holds, start a fresh session (no fixation): one transaction."""
+    result = authenticate(db, email=email, password=password, settings=settings)
+    if result.user is None:
+        return result
+    raw = start_session(db, result.user, settings)
+    log.info("user %s logged in", result.user.id)
+    return LoginResult(result.user, session_token=raw)
+
+
+@transactional(audited=False)
+def log_out(db: Session, *, session_token: str | None) -> None:
+    end_session(db, session_token)

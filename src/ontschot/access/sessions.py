@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ontschot.access.models import AppUser, UserSession
 from ontschot.config import Settings
 from ontschot.db import utcnow
+from ontschot.tx import transactional
 
 SESSION_COOKIE = "ontschot_session"
 PRE_SESSION_COOKIE = "ontschot_presession"
@@ -64,6 +65,7 @@ def start_session(db: Session, user: AppUser, settings: Settings) -> str:
     return raw
 
 
+@transactional(audited=False)
 def resolve_session(db: Session, raw: str | None, settings: Settings) -> UserSession | None:
     """The live session for a cookie value, sliding its expiry; None when absent or expired."""
     if not raw or len(raw) > 100:
@@ -74,12 +76,10 @@ def resolve_session(db: Session, raw: str | None, settings: Settings) -> UserSes
     now = utcnow()
     if row.expires_at <= now or not row.user.is_active or not row.user.organisation.is_active:
         db.delete(row)
-        db.commit()
         return None
     if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         row.expires_at = now + timedelta(hours=settings.session_hours)
-        db.commit()
     return row
 
 

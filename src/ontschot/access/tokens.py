@@ -10,13 +10,14 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.models import ApiToken, Organisation
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, Role, Scope, scope_for
 from ontschot.access.sessions import sha256
 from ontschot.audit import service as audit
 from ontschot.db import utcnow
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 TOKEN_PREFIX = "ots_"  # noqa: S105 - a public prefix, not a secret
 TOKEN_PATTERN = re.compile(r"^ots_[A-Za-z0-9_-]{32,64}$")
@@ -42,6 +43,7 @@ def actor_for_token(token: ApiToken) -> Actor:
     )
 
 
+@transactional(audited=False)
 def resolve_token(db: Session, raw: str) -> ApiToken | None:
     """The live token for a bearer value, updating its last-used time; None when unknown."""
     if not TOKEN_PATTERN.match(raw):
@@ -52,61 +54,35 @@ def resolve_token(db: Session, raw: str) -> ApiToken | None:
     now = utcnow()
     if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
         token.last_used_at = now
-        db.commit()
     return token
-
-
-def _field_error(name: str, reason: str) -> ProblemError:
-    return ProblemError(
-        400,
-        f"Ongeldige invoer in: {name}.",
-        errors=[{"name": name, "in": "body", "reason": reason}],
-    )
 
 
 def validate_token_request(actor: Actor, *, name: str, role: str, actions: list[str]) -> Role:
     """Check name, role and actions; the role a token gets must be able to do every action."""
-    errors = []
+    problems: dict[str, str] = {}
     if not NAME_PATTERN.match(name.strip()) or name != name.strip():
-        errors.append(
-            {
-                "name": "name",
-                "in": "body",
-                "reason": "1 tot 100 letters, cijfers, spaties of .,'()/-",
-            }
-        )
+        problems["name"] = "1 tot 100 letters, cijfers, spaties of .,'()/-"
     try:
-        token_role = Role(role)
+        token_role: Role | None = Role(role)
     except ValueError:
         token_role = None
-        errors.append({"name": "role", "in": "body", "reason": "onbekende rol"})
+        problems["role"] = "onbekende rol"
     if token_role in ADMIN_ROLES and actor.role != Role.SYSTEM_ADMIN:
-        errors.append(
-            {
-                "name": "role",
-                "in": "body",
-                "reason": "een beheerrol kan alleen een systeembeheerder toekennen",
-            }
-        )
+        problems["role"] = "een beheerrol kan alleen een systeembeheerder toekennen"
     if not actions or len(actions) > len(PERMISSIONS):
-        errors.append({"name": "actions", "in": "body", "reason": "kies een of meer handelingen"})
+        problems["actions"] = "kies een of meer handelingen"
     for action in actions:
         known = action in PERMISSIONS and action not in PUBLIC_ACTIONS
         if not known or token_role is None or scope_for(action, token_role) in (None, Scope.PUBLIC):
-            errors.append(
-                {
-                    "name": "actions",
-                    "in": "body",
-                    "reason": f"handeling {action[:60]!r} past niet bij de rol",
-                }
-            )
+            problems.setdefault("actions", f"handeling {action[:60]!r} past niet bij de rol")
             break
-    if errors:
-        raise ProblemError(400, "Ongeldige invoer voor het API-token.", errors=errors)
+    if problems:
+        raise errors.Invalid("Ongeldige invoer voor het API-token.", fields=problems)
     assert token_role is not None
     return token_role
 
 
+@transactional
 def create_token(
     db: Session,
     *,
@@ -120,7 +96,7 @@ def create_token(
     token_role = validate_token_request(actor, name=name, role=role, actions=actions)
     org = db.get(Organisation, organisation_id)
     if org is None:
-        raise _field_error("organisationId", "onbekende organisatie")
+        raise errors.invalid("organisation_id", "onbekende organisatie")
     actor.require_within("api_token.create", organisation_id=org.id, region_code=org.region_code)
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
@@ -143,7 +119,6 @@ def create_token(
         subject_key=None,
         purpose="koppeling partnersysteem",
     )
-    db.commit()
     return token, raw
 
 
@@ -157,10 +132,11 @@ def list_tokens(db: Session, *, actor: Actor, organisation_id: int | None = None
     return list(db.scalars(query).all())
 
 
+@transactional
 def revoke_token(db: Session, *, actor: Actor, token_id: int) -> ApiToken:
     token = db.get(ApiToken, token_id)
     if token is None:
-        raise NotFoundError("Dit API-token")
+        raise errors.NotFound("Dit API-token")
     actor.require_within(
         "api_token.revoke",
         organisation_id=token.organisation_id,
@@ -177,5 +153,4 @@ def revoke_token(db: Session, *, actor: Actor, token_id: int) -> ApiToken:
             subject_key=None,
             purpose="koppeling partnersysteem",
         )
-        db.commit()
     return token

@@ -16,10 +16,11 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Scope
 from ontschot.audit.models import AuditEntry
-from ontschot.web.problems import ProblemError
+from ontschot.tx import transactional
 
 RESULTS = frozenset({"success", "denied", "failure"})
 _secret_key: str | None = None
@@ -105,6 +106,7 @@ def _filtered(query: Select[tuple[AuditEntry]], flt: AuditFilter) -> Select[tupl
     return query
 
 
+@transactional
 def list_entries(
     db: Session, *, actor: Actor, flt: AuditFilter, page: int = 1, page_size: int = 50
 ) -> tuple[list[AuditEntry], int]:
@@ -132,10 +134,10 @@ def list_entries(
         subject_key=flt.subject_key,
         purpose="toezicht op verwerkingen",
     )
-    db.commit()
     return list(rows), total
 
 
+@transactional
 def entries_for_subject(db: Session, *, actor: Actor, subject_key: str) -> list[AuditEntry]:
     """Every entry about one data subject, from every organisation, newest first.
 
@@ -145,7 +147,7 @@ def entries_for_subject(db: Session, *, actor: Actor, subject_key: str) -> list[
     """
     actor.require("audit.subject.read")
     if not subject_key or len(subject_key) > 200:
-        raise ProblemError(400, "Ongeldige sleutel van de betrokkene.")
+        raise errors.invalid("subject_key", "ongeldig", "Ongeldige sleutel van de betrokkene.")
     rows = db.scalars(
         select(AuditEntry)
         .where(AuditEntry.subject_pseudonym == pseudonymise(subject_key))
@@ -160,5 +162,4 @@ def entries_for_subject(db: Session, *, actor: Actor, subject_key: str) -> list[
         subject_key=subject_key,
         purpose="inzage door betrokkene",
     )
-    db.commit()
     return list(rows)

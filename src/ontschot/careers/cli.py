@@ -23,11 +23,11 @@ def training_import(
     """Import training offers; all or nothing unless --partial."""
     from ontschot.access.actor import Actor
     from ontschot.careers.training import import_training_offers
-    from ontschot.cli import fail
-    from ontschot.interop.cli import _read, _session, report_rejections
+    from ontschot.cli_support import command_session, fail, read_text_file
+    from ontschot.interop.cli import report_rejections
 
-    text = _read(file)
-    with _session() as db:
+    text = read_text_file(file)
+    with command_session() as db:
         result = import_training_offers(
             db, actor=Actor.cli(), text=text, partial=partial, source=source
         )

@@ -8,6 +8,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.careers.models import TrainingOffer, TrainingOfferSkill
@@ -23,7 +24,7 @@ from ontschot.careers.schemas import (
 from ontschot.matching.registry import _template, candidate_profile, occupation_counts
 from ontschot.matching.service import visible_candidate
 from ontschot.schemas import Page
-from ontschot.web.problems import NotFoundError
+from ontschot.tx import transactional
 
 Order = Literal["fit", "demand"]
 
@@ -76,6 +77,7 @@ def _with_training(db: Session, routes: list[CareerRoute]) -> list[CareerRouteOu
     return out
 
 
+@transactional
 def candidate_routes(
     db: Session,
     *,
@@ -108,7 +110,6 @@ def candidate_routes(
         subject_key=candidate.subject_key,
         purpose="loopbaanroutes voor kandidaat",
     )
-    db.commit()
     source = profile.occupation or "vaardigheden van de kandidaat"
     return RouteList(items=_with_training(db, routes), source=source)
 
@@ -126,7 +127,7 @@ def occupation_routes(
     actor.require("career.read")
     finder = _finder(db)
     if occupation_uri not in finder.index.graph.occupations:
-        raise NotFoundError("Beroep")
+        raise errors.NotFound("Beroep")
     routes = finder.routes(
         occupation=occupation_uri,
         top=top,

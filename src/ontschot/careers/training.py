@@ -25,6 +25,7 @@ from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.careers.models import TrainingOffer, TrainingOfferSkill, TrainingOfferStart
 from ontschot.interop.rows import RowError, rejection_report_csv
+from ontschot.tx import transactional
 
 COLUMNS = (
     "provider",
@@ -179,6 +180,7 @@ def _row(line: int, c: dict[str, str]) -> tuple[OfferRow | None, list[RowError]]
     ), []
 
 
+@transactional
 def import_training_offers(
     db: Session, *, actor: Actor, text: str, partial: bool = False, source: str = "csv"
 ) -> TrainingImportResult:
@@ -226,6 +228,5 @@ def import_training_offers(
         purpose=f"opleidingscatalogus {source}: {result.created} nieuw, "
         f"{result.updated} bijgewerkt, {len(result.rejected)} geweigerd",
     )
-    db.commit()
     result.committed = True
     return result

@@ -25,6 +25,7 @@ from ontschot.employers.models import Employer, Vacancy
 from ontschot.people.models import Candidate, CandidateSkill, CandidateWish
 from ontschot.people.vum import label_nl
 from ontschot.taxonomy.models import Occupation
+from ontschot.tx import transactional
 
 ACTIVE_STATUSES = ("seeking", "employed_at_risk")
 NO_CONTACT_DAYS = 90
@@ -47,6 +48,7 @@ def _own_caseload(actor: Actor) -> Any:
     return and_(_active_candidates(), Candidate.coach_user_id == actor.user_id)
 
 
+@transactional
 def coach_panel(db: Session, actor: Actor) -> PanelResult:
     """Own caseload: how many and the newest; records the list read in the processing log."""
     if actor.user_id is None or not actor.can("candidate.read"):
@@ -69,7 +71,6 @@ def coach_panel(db: Session, actor: Actor) -> PanelResult:
             subject_key=None,
             purpose="overzicht eigen caseload",
         )
-        db.commit()
     return "dashboards/coach.html", {"total": total, "newest": newest, "label": label_nl}
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
@@ -21,7 +22,7 @@ from ontschot.people.forms import many, text
 from ontschot.people.labels import concept_labels
 from ontschot.people.suggestions import suggest_candidates
 from ontschot.people.vum import ContractForm
-from ontschot.web.problems import ProblemError
+from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -100,11 +101,9 @@ async def employer_create(
         )
         employer = service.register_employer(db, actor=actor, data=data)
     except ValidationError as exc:
-        errors = {_snake(str(e["loc"][0])): _msg(e["msg"]) for e in exc.errors() if e["loc"]}
-        return _employers_with_errors(request, db, actor, v, errors)
-    except ProblemError as exc:
-        if exc.status != 409:
-            raise
+        found = {_snake(str(e["loc"][0])): _msg(e["msg"]) for e in exc.errors() if e["loc"]}
+        return _employers_with_errors(request, db, actor, v, found)
+    except errors.Conflict as exc:
         return _employers_with_errors(request, db, actor, v, {"kvk_number": exc.detail})
     return RedirectResponse(f"/werkgevers/{employer.id}", status_code=303)
 
@@ -275,10 +274,10 @@ async def vacancy_submit(
         vacancy = service.register_vacancy(db, actor=actor, data=VacancyCreate.model_validate(body))
     except ValidationError as exc:
         return _vacancy_form(request, db, actor, v, _vacancy_errors(exc), 400)
-    except ProblemError as exc:
-        if exc.status in (401, 403):
+    except errors.DomainError as exc:
+        if page_raises(exc):
             raise
-        return _vacancy_form(request, db, actor, v, {"algemeen": exc.detail}, exc.status)
+        return _vacancy_form(request, db, actor, v, form_messages(exc, _VACANCY_FIELDS), 400)
     return RedirectResponse(f"/vacatures/{vacancy.id}", status_code=303)
 
 
@@ -286,6 +285,10 @@ def _requirement(line: str) -> dict[str, str | None]:
     kind, _, rest = line.strip().partition(":")
     value, _, level = rest.partition(":")
     return {"kind": kind.strip(), "value": value.strip(), "level": level.strip() or None}
+
+
+# Domain field names that differ from the form's.
+_VACANCY_FIELDS = {"salary_min_cents": "salary_min", "salary_max_cents": "salary_max"}
 
 
 def _vacancy_errors(exc: ValidationError) -> dict[str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Scope
 from ontschot.audit import service as audit
@@ -33,7 +34,7 @@ from ontschot.employers.schemas import (
     VacancyRead,
     VacancyUpdate,
 )
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 PURPOSE_VACANCIES = "vacatureregistratie"
 _LEGAL_FORMS = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|holding|groep)\b")
@@ -64,15 +65,14 @@ def _employer_condition(actor: Actor, scope: Scope) -> ColumnElement[bool] | Non
     return None
 
 
+@transactional
 def register_employer(db: Session, *, actor: Actor, data: EmployerCreate) -> Employer:
     actor.require("employer.create")
     if data.kvk_number and db.scalar(
         select(Employer.id).where(Employer.kvk_number == data.kvk_number)
     ):
-        raise ProblemError(
-            409,
-            "Er is al een werkgever met dit KvK-nummer.",
-            errors=[{"name": "kvkNumber", "in": "body", "reason": "al geregistreerd"}],
+        raise errors.Conflict(
+            "Er is al een werkgever met dit KvK-nummer.", fields={"kvk_number": "al geregistreerd"}
         )
     employer = Employer(
         name=data.name,
@@ -95,7 +95,6 @@ def register_employer(db: Session, *, actor: Actor, data: EmployerCreate) -> Emp
         subject_key=None,
         purpose=PURPOSE_VACANCIES,
     )
-    db.commit()
     return employer
 
 
@@ -130,7 +129,7 @@ def readable_employer(db: Session, *, actor: Actor, employer_id: int) -> Employe
     if employer is None or (
         scope == Scope.OWN and employer.organisation_id != actor.organisation_id
     ):
-        raise NotFoundError("Deze werkgever")
+        raise errors.NotFound("Deze werkgever")
     return employer
 
 
@@ -169,28 +168,26 @@ def existing_by_external_id(db: Session, source: str, external_id: str | None) -
     )
 
 
-def build_vacancy(
+@transactional
+def register_vacancy(
     db: Session, *, actor: Actor, data: VacancyCreate, external_id_checked: bool = False
 ) -> Vacancy:
-    """Check and add a vacancy to the session (no commit), linked to an earlier copy of the
-    same job (`canonical_id`) when its fingerprint matches. A bulk import that already
-    filtered known external ids passes `external_id_checked=True`."""
+    """Register a vacancy, linked to an earlier copy of the same job (`canonical_id`) when
+    its fingerprint matches. A bulk import that already filtered known external ids passes
+    `external_id_checked=True`."""
     scope = actor.require("vacancy.create")
     employer = db.get(Employer, data.employer_id)
     if employer is None or (
         scope == Scope.OWN and employer.organisation_id != actor.organisation_id
     ):
-        raise ProblemError(
-            400,
-            "Onbekende werkgever.",
-            errors=[{"name": "employerId", "in": "body", "reason": "bestaat niet of niet de uwe"}],
+        raise errors.Invalid(
+            "Onbekende werkgever.", fields={"employer_id": "bestaat niet of niet de uwe"}
         )
     source = data.source or actor.organisation_name or "ontschot"
     if not external_id_checked and existing_by_external_id(db, source, data.external_id):
-        raise ProblemError(
-            409,
+        raise errors.Conflict(
             "Deze vacature is al geregistreerd voor deze bron.",
-            errors=[{"name": "externalId", "in": "body", "reason": "al aanwezig voor deze bron"}],
+            fields={"external_id": "al aanwezig voor deze bron"},
         )
     fingerprint = vacancy_fingerprint(employer.name, data.title, data.municipality)
     canonical = db.scalar(
@@ -235,12 +232,6 @@ def build_vacancy(
     return vacancy
 
 
-def register_vacancy(db: Session, *, actor: Actor, data: VacancyCreate) -> Vacancy:
-    vacancy = build_vacancy(db, actor=actor, data=data)
-    db.commit()
-    return vacancy
-
-
 def readable_vacancy(
     db: Session, *, actor: Actor, vacancy_id: int, action: str = "vacancy.read"
 ) -> Vacancy:
@@ -249,10 +240,11 @@ def readable_vacancy(
     if vacancy is None or (
         scope == Scope.OWN and vacancy.employer.organisation_id != actor.organisation_id
     ):
-        raise NotFoundError("Deze vacature")
+        raise errors.NotFound("Deze vacature")
     return vacancy
 
 
+@transactional
 def update_vacancy(db: Session, *, actor: Actor, vacancy_id: int, data: VacancyUpdate) -> Vacancy:
     vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
     sent = data.model_fields_set
@@ -278,10 +270,10 @@ def update_vacancy(db: Session, *, actor: Actor, vacancy_id: int, data: VacancyU
         subject_key=None,
         purpose=PURPOSE_VACANCIES,
     )
-    db.commit()
     return vacancy
 
 
+@transactional
 def add_vacancy_skills(
     db: Session,
     *,
@@ -311,7 +303,6 @@ def add_vacancy_skills(
             subject_key=None,
             purpose=PURPOSE_VACANCIES,
         )
-        db.commit()
     return added
 
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import typer
-from sqlalchemy.orm import Session
 
+from ontschot.cli_support import command_session, fail, read_text_file
 from ontschot.interop.importer import ImportResult
 from ontschot.interop.rows import RowError, rejection_report_csv
 
@@ -23,23 +23,6 @@ PARTIAL = typer.Option(
 REPORT = typer.Option(None, "--report", help="Write rejected rows (line, field, reason) here.")
 
 
-def _session() -> Session:
-    from ontschot.cli import settings_or_exit
-    from ontschot.setup import open_prepared_session
-
-    return open_prepared_session(settings_or_exit())
-
-
-def _read(path: Path) -> str:
-    from ontschot.cli import fail
-
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"kan {path} niet lezen: {exc}")
-        raise  # unreachable: fail exits
-
-
 def report_rejections(rejected: list[RowError], report: Path | None) -> None:
     """Every import command: write the --report file and show the first rejected rows."""
     if report is not None:
@@ -51,7 +34,6 @@ def report_rejections(rejected: list[RowError], report: Path | None) -> None:
 
 
 def _summarise(result: ImportResult, report: Path | None) -> None:
-    from ontschot.cli import fail
 
     report_rejections(result.rejected, report)
     if not result.committed:
@@ -75,14 +57,12 @@ def _run(
     organisation: int | None = None,
 ) -> None:
     from ontschot.access.actor import Actor
-    from ontschot.cli import fail
     from ontschot.interop import importer
     from ontschot.interop.jsonld import documents_in, jobposting_to_fields
-    from ontschot.web.problems import ProblemError
 
-    text = _read(file)
+    text = read_text_file(file)
     actor = Actor.cli()
-    with _session() as db:
+    with command_session() as db:
         try:
             if kind == "candidates":
                 result = importer.import_candidates_csv(
@@ -105,9 +85,6 @@ def _run(
                 result = importer.import_vacancies_csv(
                     db, actor=actor, text=text, source=source, partial=partial
                 )
-        except ProblemError as exc:
-            fail(exc.detail)
-            return
         except ValueError as exc:
             fail(f"ongeldig bestand: {exc}")
             return
@@ -149,12 +126,11 @@ def export_vacancies(
 ) -> None:
     """Export vacancies (each job once, duplicates left out)."""
     from ontschot.access.actor import Actor
-    from ontschot.cli import fail
     from ontschot.interop.export import export_vacancies as run_export
 
     if fmt not in ("jsonld", "csv"):
         fail("--format moet jsonld of csv zijn")
-    with _session() as db:
+    with command_session() as db:
         text, count = run_export(
             db,
             actor=Actor.cli(),

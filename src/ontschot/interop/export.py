@@ -17,6 +17,7 @@ from ontschot.employers.models import Vacancy
 from ontschot.employers.service import load_vacancies
 from ontschot.interop import csvformat
 from ontschot.interop.jsonld import graph, vacancy_to_jobposting
+from ontschot.tx import transactional
 
 Format = Literal["jsonld", "csv"]
 _BATCH = 1000
@@ -31,6 +32,7 @@ def _vacancies(db: Session, include_closed: bool) -> Iterator[Vacancy]:
         yield from load_vacancies(db, ids[start : start + _BATCH])
 
 
+@transactional
 def export_vacancies(
     db: Session, *, actor: Actor, fmt: Format, include_closed: bool = False
 ) -> tuple[str, int]:
@@ -59,5 +61,4 @@ def export_vacancies(
         subject_key=None,
         purpose=f"export {fmt}: {count} vacatures",
     )
-    db.commit()
     return text, count

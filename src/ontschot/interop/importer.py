@@ -18,18 +18,19 @@ from pydantic import Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.employers.models import Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
-from ontschot.employers.service import build_vacancy, employer_key, find_or_create_employer
+from ontschot.employers.service import employer_key, find_or_create_employer, register_vacancy
 from ontschot.interop import csvformat
 from ontschot.interop.rows import RowError, rejection_report_csv
 from ontschot.people.fields import KvkNumber, Text
 from ontschot.people.models import Candidate
 from ontschot.people.schemas import CandidateCreate
-from ontschot.people.service import build_candidate
-from ontschot.web.problems import ProblemError
+from ontschot.people.service import register_candidate
+from ontschot.tx import atomic, transactional
 
 MAX_ROWS = 100_000
 
@@ -70,10 +71,9 @@ def _csv_rows(
     try:
         return _read_rows(reader, columns, required)
     except csv.Error as exc:
-        raise ProblemError(
-            400,
+        raise errors.Invalid(
             f"Het bestand is geen geldige CSV (regel {reader.line_num}): {exc}",
-            errors=[{"name": f"regel {reader.line_num}", "in": "body", "reason": str(exc)}],
+            fields={f"regel {reader.line_num}": str(exc)},
         ) from None
 
 
@@ -86,10 +86,9 @@ def _read_rows(
     if unknown or missing:
         reasons = [f"onbekende kolom {h}" for h in unknown]
         reasons += [f"verplichte kolom {m} ontbreekt" for m in missing]
-        raise ProblemError(
-            400,
+        raise errors.Invalid(
             "De kopregel van het bestand klopt niet: " + "; ".join(reasons),
-            errors=[{"name": "regel 1", "in": "body", "reason": r} for r in reasons],
+            fields={"regel 1": "; ".join(reasons)},
         )
     reader.fieldnames = header
     rows: list[tuple[int, dict[str, str]]] = []
@@ -140,6 +139,10 @@ def _validate(
     return valid
 
 
+class _BatchRefusedError(Exception):
+    """An all-or-nothing import met a bad row: undo every row written so far."""
+
+
 def _write(
     db: Session,
     rows: list[_Row],
@@ -147,27 +150,29 @@ def _write(
     partial: bool,
     write_one: Callable[[Any], Any],
 ) -> None:
-    for row in rows:
-        try:
-            if partial:
-                with db.begin_nested():
-                    write_one(row.model)
-            else:
-                write_one(row.model)
-        except ProblemError as exc:
-            reasons = exc.errors or [{"name": "rij", "reason": exc.detail}]
-            for reason in reasons:
-                result.rejected.append(RowError(row.line, reason["name"], reason["reason"]))
-            if not partial:
-                return
-        else:
-            result.created += 1
+    """Each row in its own savepoint: a refused row is reported and undone on its own; in
+    all-or-nothing mode the first refusal undoes the whole batch."""
+    try:
+        with atomic(db, savepoint=True):
+            for row in rows:
+                try:
+                    with atomic(db, savepoint=True):
+                        write_one(row.model)
+                except errors.DomainError as exc:
+                    reasons = exc.fields or {"rij": exc.detail}
+                    for name, reason in reasons.items():
+                        result.rejected.append(RowError(row.line, name, reason))
+                    if not partial:
+                        raise _BatchRefusedError from None
+                else:
+                    result.created += 1
+    except _BatchRefusedError:
+        result.created = result.duplicates_linked = 0
 
 
 def _finish(db: Session, *, actor: Actor, result: ImportResult, partial: bool) -> ImportResult:
     result.rejected.sort(key=lambda e: (e.line, e.field))
     if result.rejected and not partial:
-        db.rollback()
         result.created = result.duplicates_linked = 0
         return result
     audit.record(
@@ -179,7 +184,6 @@ def _finish(db: Session, *, actor: Actor, result: ImportResult, partial: bool) -
         subject_key=None,
         purpose=f"import {result.source}: {result.created} nieuw, {len(result.rejected)} geweigerd",
     )
-    db.commit()
     result.committed = True
     return result
 
@@ -189,6 +193,7 @@ def _known_vacancy(db: Session, source: str) -> Callable[[str], bool]:
     return lambda external_id: external_id in ids
 
 
+@transactional
 def import_vacancy_fields(
     db: Session,
     *,
@@ -222,7 +227,7 @@ def import_vacancy_fields(
             source=source,
             **row.model_dump(exclude={"employer_name", "employer_kvk"}),
         )
-        vacancy = build_vacancy(db, actor=actor, data=data, external_id_checked=True)
+        vacancy = register_vacancy(db, actor=actor, data=data, external_id_checked=True)
         employers[key] = employer_id
         if vacancy.canonical_id is not None:
             result.duplicates_linked += 1
@@ -260,6 +265,7 @@ def import_candidates_csv(
     )
 
 
+@transactional
 def import_candidate_rows(
     db: Session,
     *,
@@ -289,7 +295,7 @@ def import_candidate_rows(
         return _finish(db, actor=actor, result=result, partial=partial)
 
     def write_one(row: CandidateCreate) -> None:
-        build_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
+        register_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
 
     _write(db, valid, result, partial, write_one)
     return _finish(db, actor=actor, result=result, partial=partial)
@@ -298,13 +304,12 @@ def import_candidate_rows(
 def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a JSON array of objects keyed by CSV column names; row n is 'line' n."""
     if not isinstance(payload, list) or not all(isinstance(r, dict) for r in payload):
-        raise ProblemError(400, "Verwacht een JSON-lijst van objecten met de CSV-kolomnamen.")
+        raise errors.Invalid("Verwacht een JSON-lijst van objecten met de CSV-kolomnamen.")
     unknown = sorted({k for r in payload for k in r if k not in columns})
     if unknown:
-        raise ProblemError(
-            400,
+        raise errors.Invalid(
             "Onbekende velden: " + ", ".join(unknown[:20]),
-            errors=[{"name": k, "in": "body", "reason": "onbekende kolom"} for k in unknown[:20]],
+            fields={k: "onbekende kolom" for k in unknown[:20]},
         )
     return [
         (n, {k: "" if v is None else str(v) for k, v in r.items()})
@@ -314,4 +319,4 @@ def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict
 
 def _check_size(lines: list[Any]) -> None:
     if len(lines) > MAX_ROWS:
-        raise ProblemError(413, f"Een import mag hoogstens {MAX_ROWS} regels hebben.")
+        raise errors.TooLarge(f"Een import mag hoogstens {MAX_ROWS} regels hebben.")

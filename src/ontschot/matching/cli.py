@@ -33,17 +33,11 @@ def match_candidate(
 ) -> None:
     """Best open vacancies for a candidate, with the reasons."""
     from ontschot.access.actor import Actor
-    from ontschot.cli import fail
-    from ontschot.interop.cli import _session
+    from ontschot.cli_support import command_session
     from ontschot.matching.service import candidate_matches
-    from ontschot.web.problems import ProblemError
 
-    with _session() as db:
-        try:
-            result = candidate_matches(db, actor=Actor.cli(), candidate_id=candidate_id, top=top)
-        except ProblemError as exc:
-            fail(exc.detail)
-            return
+    with command_session() as db:
+        result = candidate_matches(db, actor=Actor.cli(), candidate_id=candidate_id, top=top)
     lines = [
         f"{m.score:5.1f}  vacature {m.vacancy_id}: {m.title} ({m.subtitle}) — "
         f"{len(m.covered)} vaardigheden gedekt, {len(m.related)} verwant, "
@@ -59,17 +53,11 @@ def match_vacancy(
 ) -> None:
     """Best candidates for a vacancy, with the reasons."""
     from ontschot.access.actor import Actor
-    from ontschot.cli import fail
-    from ontschot.interop.cli import _session
+    from ontschot.cli_support import command_session
     from ontschot.matching.service import vacancy_matches
-    from ontschot.web.problems import ProblemError
 
-    with _session() as db:
-        try:
-            result = vacancy_matches(db, actor=Actor.cli(), vacancy_id=vacancy_id, top=top)
-        except ProblemError as exc:
-            fail(exc.detail)
-            return
+    with command_session() as db:
+        result = vacancy_matches(db, actor=Actor.cli(), vacancy_id=vacancy_id, top=top)
     lines = [
         f"{m.score:5.1f}  kandidaat {m.candidate_id}: {m.title} ({m.subtitle}) — "
         f"{len(m.covered)} gedekt, {len(m.gaps)} gaten"
@@ -88,30 +76,25 @@ def routes_candidate(
     """Occupations a candidate could move to, with gap skills and training."""
     from ontschot.access.actor import Actor
     from ontschot.careers.service import candidate_routes
-    from ontschot.cli import fail, settings_or_exit
-    from ontschot.interop.cli import _session
-    from ontschot.web.problems import ProblemError
+    from ontschot.cli_support import command_session, fail, settings_or_exit
+    from ontschot.money import format_cents
 
     if order not in ("fit", "demand"):
         fail("--order moet fit of demand zijn")
     settings = settings_or_exit()
-    with _session() as db:
-        try:
-            result = candidate_routes(
-                db,
-                actor=Actor.cli(),
-                candidate_id=candidate_id,
-                top=top,
-                order=order,  # type: ignore[arg-type]
-                tightness_promising=settings.tightness_promising,
-            )
-        except ProblemError as exc:
-            fail(exc.detail)
-            return
+    with command_session(settings) as db:
+        result = candidate_routes(
+            db,
+            actor=Actor.cli(),
+            candidate_id=candidate_id,
+            top=top,
+            order=order,  # type: ignore[arg-type]
+            tightness_promising=settings.tightness_promising,
+        )
     lines = [
         f"{100 * r.fit:5.1f}%  {r.label}{' (kansberoep)' if r.is_kansberoep else ''}: "
         f"{r.overlap_pct:.0f}% overlap, {len(r.gaps)} gap-vaardigheden, opleiding "
-        f"{r.training.total_hours} uur / € {r.training.total_cost_cents / 100:.2f}"
+        f"{r.training.total_hours} uur / {format_cents(r.training.total_cost_cents)}"
         for r in result.items
     ]
     _print(result, as_json, lines or ["Geen routes (geen vaardigheden of beroep bekend)."])
@@ -128,12 +111,11 @@ def match_region(
     import time
     from pathlib import Path
 
-    from ontschot.cli import fail
-    from ontschot.interop.cli import _session
+    from ontschot.cli_support import command_session, fail
     from ontschot.matching.batch import recompute_region
     from ontschot.matching.registry import MatchCache
 
-    with _session() as db:
+    with command_session() as db:
         index = MatchCache().index_for(db)
     if not index.municipalities.in_region(region):
         fail(f"onbekende regio {region!r} (gebruik de naam van de arbeidsmarktregio)")

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.employers.models import Vacancy
@@ -22,7 +23,7 @@ from ontschot.matching.registry import MatchCache
 from ontschot.matching.schemas import FeedbackCreate, FeedbackRead, MatchList, MatchOut
 from ontschot.people.models import Candidate
 from ontschot.people.visibility import View, view_for, visible_candidates_query
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 _process_cache = MatchCache()
 
@@ -30,7 +31,7 @@ _process_cache = MatchCache()
 def visible_candidate(db: Session, actor: Actor, candidate_id: int) -> Candidate:
     candidate = db.get(Candidate, candidate_id)
     if candidate is None or view_for(actor, candidate, db) != View.FULL:
-        raise NotFoundError("Kandidaat")
+        raise errors.NotFound("Kandidaat")
     return candidate
 
 
@@ -50,6 +51,7 @@ def _latest_feedback(
     return {(f.candidate_id, f.vacancy_id): FeedbackRead.model_validate(f) for f in rows}
 
 
+@transactional
 def candidate_matches(
     db: Session,
     *,
@@ -99,10 +101,10 @@ def candidate_matches(
         subject_key=candidate.subject_key,
         purpose="vacaturesuggesties voor kandidaat",
     )
-    db.commit()
     return MatchList(items=items, notes=hits.notes)
 
 
+@transactional
 def vacancy_matches(
     db: Session,
     *,
@@ -116,7 +118,7 @@ def vacancy_matches(
     actor.require("match.read")
     vacancy = db.get(Vacancy, vacancy_id)
     if vacancy is None:
-        raise NotFoundError("Vacature")
+        raise errors.NotFound("Vacature")
     index = (cache or _process_cache).index_for(db)
     if vacancy_id not in index.vacancy_profiles:
         return MatchList(items=[], notes=["Vacature staat niet open en wordt niet gematcht."])
@@ -157,7 +159,6 @@ def vacancy_matches(
             subject_key=person.subject_key,
             purpose=f"kandidaatsuggesties voor vacature {vacancy_id}",
         )
-    db.commit()
     return MatchList(items=items, notes=hits.notes)
 
 
@@ -185,16 +186,13 @@ def _out(
     )
 
 
+@transactional
 def record_feedback(db: Session, *, actor: Actor, data: FeedbackCreate) -> FeedbackRead:
     """A coach marks a suggestion suitable or not, with a reason; kept and shown later."""
     actor.require("match.feedback")
     candidate = visible_candidate(db, actor, data.candidate_id)
     if db.get(Vacancy, data.vacancy_id) is None:
-        raise ProblemError(
-            400,
-            "Vacature bestaat niet.",
-            errors=[{"name": "vacancyId", "in": "body", "reason": "onbekend"}],
-        )
+        raise errors.Invalid("Vacature bestaat niet.", fields={"vacancy_id": "onbekend"})
     row = MatchFeedback(
         candidate_id=candidate.id,
         vacancy_id=data.vacancy_id,
@@ -215,7 +213,6 @@ def record_feedback(db: Session, *, actor: Actor, data: FeedbackCreate) -> Feedb
         subject_key=candidate.subject_key,
         purpose=f"beoordeling suggestie vacature {data.vacancy_id}: {data.verdict.value}",
     )
-    db.commit()
     return FeedbackRead.model_validate(row)
 
 

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy.orm import Session
+
+from ontschot.cli_support import command_session
 
 candidates_app = typer.Typer(help="Candidate registry housekeeping.", no_args_is_help=True)
-
-
-def _session() -> Session:
-    from ontschot.interop.cli import _session as open_session
-
-    return open_session()
 
 
 @candidates_app.command("erase-expired")
@@ -28,6 +23,6 @@ def erase_expired_command(
     from ontschot.access.actor import Actor
     from ontschot.people.rights import erase_expired
 
-    with _session() as db:
+    with command_session() as db:
         count = erase_expired(db, actor=Actor.cli(), retention_days=days)
     typer.echo(f"{count} werkzoekenden geanonimiseerd (bewaartermijn {days} dagen)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Role, Scope
 from ontschot.audit import service as audit
@@ -19,11 +20,12 @@ from ontschot.people.models import Candidate, Consent, Introduction
 from ontschot.people.service import editable_candidate
 from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import ConsentPurpose, PartnerCategory
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 PURPOSE_CONSENT = "vastleggen toestemming"
 
 
+@transactional
 def give_consent(
     db: Session,
     *,
@@ -60,17 +62,17 @@ def give_consent(
         subject_key=candidate.subject_key,
         purpose=PURPOSE_CONSENT,
     )
-    db.commit()
     return consent
 
 
+@transactional
 def withdraw_consent(db: Session, *, actor: Actor, candidate_id: int, consent_id: int) -> Consent:
     candidate = editable_candidate(
         db, actor=actor, candidate_id=candidate_id, action="consent.manage"
     )
     consent = next((c for c in candidate.consents if c.id == consent_id), None)
     if consent is None:
-        raise NotFoundError("Deze toestemming")
+        raise errors.NotFound("Deze toestemming")
     if consent.withdrawn_at is None:
         consent.withdrawn_at = utcnow()
         audit.record(
@@ -82,10 +84,10 @@ def withdraw_consent(db: Session, *, actor: Actor, candidate_id: int, consent_id
             subject_key=candidate.subject_key,
             purpose=PURPOSE_CONSENT,
         )
-        db.commit()
     return consent
 
 
+@transactional
 def record_introduction(
     db: Session, *, actor: Actor, candidate_id: int, employer_id: int, vacancy_id: int | None = None
 ) -> Introduction:
@@ -95,20 +97,13 @@ def record_introduction(
         db, actor=actor, candidate_id=candidate_id, action="introduction.create"
     )
     if db.get(Employer, employer_id) is None:
-        raise ProblemError(
-            400,
-            "Onbekende werkgever.",
-            errors=[{"name": "employerId", "in": "body", "reason": "bestaat niet"}],
-        )
+        raise errors.Invalid("Onbekende werkgever.", fields={"employer_id": "bestaat niet"})
     if vacancy_id is not None:
         vacancy = db.get(Vacancy, vacancy_id)
         if vacancy is None or vacancy.employer_id != employer_id:
-            raise ProblemError(
-                400,
+            raise errors.Invalid(
                 "Deze vacature hoort niet bij deze werkgever.",
-                errors=[
-                    {"name": "vacancyId", "in": "body", "reason": "onbekend bij deze werkgever"}
-                ],
+                fields={"vacancy_id": "onbekend bij deze werkgever"},
             )
     intro = Introduction(
         candidate_id=candidate.id,
@@ -128,10 +123,10 @@ def record_introduction(
         subject_key=candidate.subject_key,
         purpose="voorstellen aan werkgever",
     )
-    db.commit()
     return intro
 
 
+@transactional
 def withdraw_introduction(
     db: Session, *, actor: Actor, candidate_id: int, introduction_id: int
 ) -> Introduction:
@@ -140,7 +135,7 @@ def withdraw_introduction(
     )
     intro = db.get(Introduction, introduction_id)
     if intro is None or intro.candidate_id != candidate.id:
-        raise NotFoundError("Deze voorstelling")
+        raise errors.NotFound("Deze voorstelling")
     if intro.withdrawn_at is None:
         intro.withdrawn_at = utcnow()
         audit.record(
@@ -152,7 +147,6 @@ def withdraw_introduction(
             subject_key=candidate.subject_key,
             purpose=PURPOSE_CONSENT,
         )
-        db.commit()
     return intro
 
 
@@ -187,6 +181,7 @@ def visible_introductions(db: Session, *, actor: Actor) -> list[Introduction]:
     return list(db.scalars(query.order_by(Introduction.id.desc()).limit(500)))
 
 
+@transactional
 def read_introduction(
     db: Session, *, actor: Actor, introduction_id: int
 ) -> tuple[Introduction, Candidate]:
@@ -195,10 +190,10 @@ def read_introduction(
         (i for i in visible_introductions(db, actor=actor) if i.id == introduction_id), None
     )
     if intro is None:
-        raise NotFoundError("Dit voorstel")
+        raise errors.NotFound("Dit voorstel")
     candidate = db.get(Candidate, intro.candidate_id)
     if candidate is None or view_for(actor, candidate, db) != View.FULL:
-        raise NotFoundError("Dit voorstel")
+        raise errors.NotFound("Dit voorstel")
     audit.record(
         db,
         actor=actor,
@@ -208,5 +203,4 @@ def read_introduction(
         subject_key=candidate.subject_key,
         purpose="kennismaking na voorstel",
     )
-    db.commit()
     return intro, candidate

@@ -7,7 +7,8 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from ontschot.web.problems import ProblemError
+from ontschot.errors import DomainError
+from ontschot.web.problems import form_messages
 
 CANDIDATE_FORM_FIELDS = (
     "first_name",
@@ -126,10 +127,9 @@ def form_errors(exc: ValidationError) -> dict[str, str]:
     return errors
 
 
-def problem_errors(exc: ProblemError) -> dict[str, str]:
-    reverse = {api: name for name, api in _SIMPLE.items()}
-    errors = {reverse.get(e["name"], "algemeen"): e["reason"] for e in exc.errors}
-    return errors or {"algemeen": exc.detail}
+def problem_errors(exc: DomainError) -> dict[str, str]:
+    """Form field -> message for a refusal from the registry service."""
+    return form_messages(exc)
 
 
 _MESSAGES = {

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
@@ -32,7 +33,7 @@ from ontschot.people.vum import (
     SkillSource,
     label_nl,
 )
-from ontschot.web.problems import ProblemError
+from ontschot.web.problems import page_raises, status_of
 from ontschot.web.templating import environment, render
 
 router = APIRouter(include_in_schema=False)
@@ -155,10 +156,11 @@ async def register_submit(
         candidate = service.register_candidate(db, actor=actor, data=data)
     except ValidationError as exc:
         return _form_page(request, db, values | {"bsn": ""}, forms.form_errors(exc), 400)
-    except ProblemError as exc:
-        if exc.status in (401, 403):
+    except errors.DomainError as exc:
+        if page_raises(exc):
             raise
-        return _form_page(request, db, values | {"bsn": ""}, forms.problem_errors(exc), exc.status)
+        status = status_of(exc)
+        return _form_page(request, db, values | {"bsn": ""}, forms.problem_errors(exc), status)
     return RedirectResponse(f"/werkzoekenden/{candidate.id}?melding=ingeschreven", status_code=303)
 
 
@@ -229,6 +231,6 @@ def _can_edit(actor: Actor, candidate: Any) -> bool:
             organisation_id=candidate.organisation_id,
             owner_user_id=candidate.coach_user_id,
         )
-    except ProblemError:
+    except errors.Forbidden:
         return False
     return True

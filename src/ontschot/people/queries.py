@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.people.models import Candidate, CandidateVersion
 from ontschot.people.service import PURPOSE_GUIDANCE, find_by_bsn, read_candidate
 from ontschot.people.visibility import View, view_for, visible_candidates_query
-from ontschot.web.problems import NotFoundError
+from ontschot.tx import transactional
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class CandidateFilter:
     name: str | None = None
 
 
+@transactional
 def list_candidates(
     db: Session, *, actor: Actor, flt: CandidateFilter, page: int = 1, page_size: int = 25
 ) -> tuple[list[Candidate], int]:
@@ -60,7 +62,6 @@ def list_candidates(
         subject_key=None,
         purpose=PURPOSE_GUIDANCE,
     )
-    db.commit()
     return list(rows), total
 
 
@@ -68,7 +69,7 @@ def candidate_versions(db: Session, *, actor: Actor, candidate_id: int) -> list[
     """The change history (who, when, what); logged as a read of personal data."""
     candidate, view = read_candidate(db, actor=actor, candidate_id=candidate_id)
     if view != View.FULL:
-        raise NotFoundError("Deze werkzoekende")
+        raise errors.NotFound("Deze werkzoekende")
     return list(
         db.scalars(
             select(CandidateVersion)
@@ -97,6 +98,7 @@ def load_full(db: Session, ids: list[int]) -> list[Candidate]:
     )
 
 
+@transactional
 def lookup_by_bsn(db: Session, *, actor: Actor, bsn: str) -> Candidate:
     """The registered person with this BSN, if the actor may see them in full (else 404).
 
@@ -105,7 +107,7 @@ def lookup_by_bsn(db: Session, *, actor: Actor, bsn: str) -> Candidate:
     actor.require("candidate.read")
     candidate = find_by_bsn(db, bsn)
     if candidate is None or view_for(actor, candidate, db) != View.FULL:
-        raise NotFoundError("Een ingeschreven persoon met dit BSN")
+        raise errors.NotFound("Een ingeschreven persoon met dit BSN")
     audit.record(
         db,
         actor=actor,
@@ -115,5 +117,4 @@ def lookup_by_bsn(db: Session, *, actor: Actor, bsn: str) -> Candidate:
         subject_key=candidate.subject_key,
         purpose="koppeling op BSN",
     )
-    db.commit()
     return candidate

@@ -21,10 +21,12 @@ from ontschot.db import utcnow
 from ontschot.people.models import Candidate, CandidateVersion, Introduction
 from ontschot.people.service import editable_candidate
 from ontschot.people.views import full_view
+from ontschot.tx import transactional
 
 ERASED_NAME = "Verwijderd"
 
 
+@transactional
 def export_candidate_data(db: Session, *, actor: Actor, candidate_id: int) -> dict[str, Any]:
     """Everything the registry holds about the person, as plain JSON-ready data."""
     candidate = editable_candidate(
@@ -80,7 +82,6 @@ def export_candidate_data(db: Session, *, actor: Actor, candidate_id: int) -> di
         subject_key=candidate.subject_key,
         purpose="inzage betrokkene (AVG art. 15)",
     )
-    db.commit()
     return data
 
 
@@ -102,6 +103,7 @@ def _anonymise(db: Session, candidate: Candidate) -> None:
     candidate.status = "inactive"
 
 
+@transactional
 def erase_candidate(db: Session, *, actor: Actor, candidate_id: int, reason: str) -> Candidate:
     """Erase the personal data of one candidate, on request or after retention."""
     candidate = editable_candidate(
@@ -117,10 +119,10 @@ def erase_candidate(db: Session, *, actor: Actor, candidate_id: int, reason: str
         subject_key=candidate.subject_key,
         purpose=f"verwijdering: {reason}"[:200],
     )
-    db.commit()
     return candidate
 
 
+@transactional
 def erase_expired(db: Session, *, actor: Actor, retention_days: int) -> int:
     """Erase candidates not active (placed or inactive) and unchanged for `retention_days`."""
     actor.require("candidate.erase")
@@ -143,7 +145,6 @@ def erase_expired(db: Session, *, actor: Actor, retention_days: int) -> int:
             subject_key=candidate.subject_key,
             purpose="verwijdering na bewaartermijn",
         )
-    db.commit()
     return len(rows)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Role, Scope
 from ontschot.audit import service as audit
@@ -29,7 +30,7 @@ from ontschot.people.models import (
 from ontschot.people.schemas import CandidateCreate, CandidateUpdate, SkillIn
 from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import CandidateStatus, SkillSource
-from ontschot.web.problems import NotFoundError, ProblemError
+from ontschot.tx import transactional
 
 PURPOSE_GUIDANCE = "begeleiding naar werk"
 _SCALARS = (
@@ -125,16 +126,15 @@ def find_by_bsn(db: Session, bsn: str) -> Candidate | None:
     return db.scalar(select(Candidate).where(Candidate.bsn == bsn, Candidate.erased_at.is_(None)))
 
 
-def build_candidate(
+@transactional
+def register_candidate(
     db: Session, *, actor: Actor, data: CandidateCreate, organisation_id: int | None = None
 ) -> Candidate:
-    """Check and add a new candidate to the session (no commit; the import batches these)."""
+    """Register a person once for the whole region; `Conflict` when the BSN is known."""
     actor.require("candidate.create")
     if data.bsn and find_by_bsn(db, data.bsn) is not None:
-        raise ProblemError(
-            409,
-            "Deze persoon is al ingeschreven in de regio.",
-            errors=[{"name": "bsn", "in": "body", "reason": "al ingeschreven"}],
+        raise errors.Conflict(
+            "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
         )
     values = data.model_dump(include=set(_SCALARS) | {"bsn", "source", "external_id"})
     candidate = Candidate(**{k: _plain(v) for k, v in values.items()})
@@ -166,22 +166,14 @@ def build_candidate(
     return candidate
 
 
-def register_candidate(
-    db: Session, *, actor: Actor, data: CandidateCreate, organisation_id: int | None = None
-) -> Candidate:
-    """Register a person once for the whole region; 409 when the BSN is already known."""
-    candidate = build_candidate(db, actor=actor, data=data, organisation_id=organisation_id)
-    db.commit()
-    return candidate
-
-
 def _get(db: Session, candidate_id: int) -> Candidate:
     candidate = db.get(Candidate, candidate_id)
     if candidate is None or candidate.erased_at is not None:
-        raise NotFoundError("Deze werkzoekende")
+        raise errors.NotFound("Deze werkzoekende")
     return candidate
 
 
+@transactional
 def read_candidate(
     db: Session,
     *,
@@ -199,7 +191,7 @@ def read_candidate(
     candidate = _get(db, candidate_id)
     view = view_for(actor, candidate, db)
     if view == View.NONE:
-        raise NotFoundError("Deze werkzoekende")
+        raise errors.NotFound("Deze werkzoekende")
     audit.record(
         db,
         actor=actor,
@@ -209,7 +201,6 @@ def read_candidate(
         subject_key=candidate.subject_key,
         purpose=purpose,
     )
-    db.commit()
     return candidate, view
 
 
@@ -226,6 +217,7 @@ def editable_candidate(
     return candidate
 
 
+@transactional
 def update_candidate(
     db: Session, *, actor: Actor, candidate_id: int, data: CandidateUpdate
 ) -> Candidate:
@@ -241,7 +233,7 @@ def update_candidate(
             setattr(candidate, name, new)
     if "bsn" in sent and data.bsn != candidate.bsn:
         if data.bsn and (other := find_by_bsn(db, data.bsn)) and other.id != candidate.id:
-            raise ProblemError(409, "Dit BSN hoort bij een andere ingeschreven persoon.")
+            raise errors.Conflict("Dit BSN hoort bij een andere ingeschreven persoon.")
         candidate.bsn = data.bsn
         changes["bsn"] = {"old": "•••", "new": "•••"}
     for kind in _CHILDREN:
@@ -266,7 +258,6 @@ def update_candidate(
         subject_key=candidate.subject_key,
         purpose=PURPOSE_GUIDANCE,
     )
-    db.commit()
     return candidate
 
 
@@ -274,6 +265,7 @@ def _plain_dict(values: dict[str, Any]) -> dict[str, Any]:
     return {k: _plain(v) for k, v in values.items()}
 
 
+@transactional
 def add_candidate_skills(
     db: Session,
     *,
@@ -318,15 +310,15 @@ def add_candidate_skills(
         subject_key=candidate.subject_key,
         purpose=PURPOSE_GUIDANCE,
     )
-    db.commit()
     return added
 
 
+@transactional
 def remove_candidate_skill(db: Session, *, actor: Actor, candidate_id: int, skill_id: int) -> None:
     candidate = editable_candidate(db, actor=actor, candidate_id=candidate_id)
     row = next((s for s in candidate.skills if s.id == skill_id), None)
     if row is None:
-        raise NotFoundError("Deze vaardigheid")
+        raise errors.NotFound("Deze vaardigheid")
     candidate.skills.remove(row)
     candidate.version += 1
     candidate.updated_at = utcnow()
@@ -346,4 +338,3 @@ def remove_candidate_skill(db: Session, *, actor: Actor, candidate_id: int, skil
         subject_key=candidate.subject_key,
         purpose=PURPOSE_GUIDANCE,
     )
-    db.commit()

@@ -19,8 +19,10 @@ from ontschot.people.queries import load_full
 from ontschot.people.schemas import CandidateAnonymised
 from ontschot.people.views import anonymised_view
 from ontschot.people.visibility import anonymised_view_condition
+from ontschot.tx import transactional
 
 
+@transactional
 def suggest_candidates(
     db: Session, *, actor: Actor, vacancy_id: int, limit: int = 20
 ) -> list[tuple[CandidateAnonymised, int]]:
@@ -51,5 +53,4 @@ def suggest_candidates(
         subject_key=None,
         purpose="anonieme kandidaten voorstellen aan werkgever",
     )
-    db.commit()
     return [(anonymised_view(by_id[cid]), int(n)) for cid, n in rows]

@@ -46,7 +46,7 @@ def demo(
     port: int = typer.Option(None, help="Port to listen on (default ONTSCHOT_PORT)."),
 ) -> None:
     """Create or reuse the demo database (a synthetic region) and serve the app on it."""
-    from ontschot.cli import fail, settings_or_exit
+    from ontschot.cli_support import fail, settings_or_exit
     from ontschot.synth.demo import DemoError, prepare_demo, safe_url
 
     settings = settings_or_exit()
@@ -98,7 +98,7 @@ def synth(
     ),
 ) -> None:
     """Write a synthetic region (or the whole country) as files for batch benchmarks."""
-    from ontschot.cli import fail, settings_or_exit
+    from ontschot.cli_support import fail, settings_or_exit
     from ontschot.db import make_engine, make_sessionmaker
     from ontschot.setup import prepare_database
     from ontschot.synth.generate import DEFAULT_SEED

@@ -8,17 +8,11 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
-from sqlalchemy.orm import Session
+
+from ontschot.cli_support import command_session, fail
 
 taxonomy_app = typer.Typer(help="ESCO taxonomy: status, search, import.", no_args_is_help=True)
 out = Console()
-
-
-def _session() -> Session:
-    from ontschot.cli import settings_or_exit
-    from ontschot.setup import open_prepared_session
-
-    return open_prepared_session(settings_or_exit())
 
 
 @taxonomy_app.command("import")
@@ -30,12 +24,11 @@ def import_command(
     esco_version: str = typer.Option("", "--esco-version", help="Version label, e.g. 1.2.1."),
 ) -> None:
     """Validate and import an ESCO CSV download. Nothing changes if any row is invalid."""
-    from ontschot.cli import fail
     from ontschot.taxonomy.importer import TaxonomyImportError
     from ontschot.taxonomy.loader import import_folder
 
     with (
-        _session() as db,
+        command_session() as db,
         Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -61,7 +54,7 @@ def status_command() -> None:
     """Show the taxonomy version in force."""
     from ontschot.taxonomy.loader import current_version
 
-    with _session() as db:
+    with command_session() as db:
         version = current_version(db)
         if version is None:
             typer.echo("no taxonomy loaded; run `ontschot db upgrade`")
@@ -82,7 +75,7 @@ def search_command(
     """Search occupation (or skill) labels in Dutch and English."""
     from ontschot.taxonomy.service import search
 
-    with _session() as db:
+    with command_session() as db:
         page = search(
             db, "skill" if skills else "occupation", text, lang="nl", page=1, page_size=top
         )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.taxonomy import schemas
 from ontschot.taxonomy.models import (
     ConceptLabel,
@@ -20,7 +21,6 @@ from ontschot.taxonomy.models import (
     TaxonomyVersion,
 )
 from ontschot.taxonomy.search import search_concepts
-from ontschot.web.problems import NotFoundError
 
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 SKILL_PREFIXES = ("http://data.europa.eu/esco/skill/", "http://data.europa.eu/esco/isced-f/")
@@ -92,7 +92,7 @@ def _alt_labels(db: Session, uri: str) -> dict[str, list[str]]:
 def occupation_detail(db: Session, key: str) -> schemas.OccupationDetail:
     occupation = db.get(Occupation, OCCUPATION_PREFIX + key)
     if occupation is None:
-        raise NotFoundError("Dit beroep")
+        raise errors.NotFound("Dit beroep")
     isco = db.get(IscoGroup, occupation.isco_code) if occupation.isco_code else None
     rows = db.execute(
         select(OccupationSkill.relation, Skill)
@@ -126,7 +126,7 @@ def _find_skill(db: Session, key: str) -> Skill:
         skill = db.get(Skill, prefix + key)
         if skill is not None:
             return skill
-    raise NotFoundError("Deze vaardigheid")
+    raise errors.NotFound("Deze vaardigheid")
 
 
 def _broader_paths(db: Session, uri: str) -> list[list[Skill]]:
@@ -216,7 +216,7 @@ def skill_detail(db: Session, key: str, *, occupation_limit: int = 200) -> schem
 def version(db: Session) -> schemas.TaxonomyVersionRead:
     row = db.scalars(select(TaxonomyVersion).order_by(TaxonomyVersion.id.desc()).limit(1)).first()
     if row is None:
-        raise NotFoundError("Een geladen taxonomie")
+        raise errors.NotFound("Een geladen taxonomie")
     return schemas.TaxonomyVersionRead(
         esco_version=row.esco_version,
         source=row.source,

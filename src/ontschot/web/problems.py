@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ontschot import errors
 from ontschot.web.security import API_PREFIX
 
 PROBLEM_JSON = "application/problem+json"
@@ -54,9 +55,42 @@ class ProblemError(Exception):
         self.headers = headers or {}
 
 
-class NotFoundError(ProblemError):
-    def __init__(self, what: str) -> None:
-        super().__init__(404, f"{what} bestaat niet.")
+# The one mapping from domain errors to HTTP status codes; the most specific class wins.
+DOMAIN_STATUS: tuple[tuple[type[errors.DomainError], int], ...] = (
+    (errors.StaleVersion, 412),
+    (errors.NotFound, 404),
+    (errors.Forbidden, 403),
+    (errors.Conflict, 409),
+    (errors.Invalid, 400),
+    (errors.TooLarge, 413),
+    (errors.Unsupported, 415),
+    (errors.TooManyRequests, 429),
+    (errors.Unavailable, 503),
+)
+
+
+def camel(name: str) -> str:
+    """snake_case field name -> the API's lowerCamelCase (dotted paths keep their dots)."""
+    return ".".join(
+        part.split("_")[0] + "".join(w[:1].upper() + w[1:] for w in part.split("_")[1:])
+        for part in name.split(".")
+    )
+
+
+def status_of(exc: errors.DomainError) -> int:
+    return next((code for cls, code in DOMAIN_STATUS if isinstance(exc, cls)), 400)
+
+
+def as_problem(exc: errors.DomainError) -> ProblemError:
+    """The problem+json form of a domain error (camelCase field names)."""
+    params = [
+        {"name": camel(name), "in": exc.location, "reason": reason}
+        for name, reason in exc.fields.items()
+    ]
+    headers = {}
+    if isinstance(exc, errors.TooManyRequests):
+        headers["Retry-After"] = str(exc.retry_after_seconds)
+    return ProblemError(status_of(exc), exc.detail, errors=params, headers=headers)
 
 
 def _page_error(request: Request, status: int, detail: str, title: str | None) -> Response:
@@ -123,6 +157,18 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers=exc.headers,
         )
 
+    @app.exception_handler(errors.DomainError)
+    async def _domain(request: Request, exc: errors.DomainError) -> Response:
+        problem = as_problem(exc)
+        return problem_response(
+            request,
+            problem.status,
+            problem.detail,
+            title=problem.title,
+            errors=problem.errors,
+            headers=problem.headers,
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "")
@@ -136,3 +182,18 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(request, 500, "Er ging iets mis aan onze kant.")
+
+
+def form_messages(
+    exc: errors.DomainError, names: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Form field -> message for a page: the error's fields renamed through `names` (domain
+    name -> form field), and the whole message under "algemeen" when no field is named."""
+    names = names or {}
+    out = {names.get(name, name): reason for name, reason in exc.fields.items()}
+    return out or {"algemeen": exc.detail}
+
+
+def page_raises(exc: errors.DomainError) -> bool:
+    """Errors a form does not show beside its fields but as the error page (no access)."""
+    return isinstance(exc, errors.Forbidden | errors.TooManyRequests)
