@@ -16,15 +16,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ontschot.access import panels as _panels  # noqa: F401  (registers panels)
 from ontschot.access import service
 from ontschot.access.actor import Actor
+from ontschot.access.cookies import cookie_is_secure, set_cookie
 from ontschot.access.dashboard import render_panels
 from ontschot.access.deps import OptionalActor, client_address, rate_limiter, requires
 from ontschot.access.sessions import (
     PRE_SESSION_COOKIE,
     SESSION_COOKIE,
-    cookie_is_secure,
     csrf_matches,
     csrf_token,
-    set_cookie,
 )
 from ontschot.access.text import has_tricky_characters, normalise_email
 from ontschot.config import Settings

@@ -13,7 +13,6 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from fastapi import Response
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -29,24 +28,6 @@ TOUCH_EVERY = timedelta(minutes=1)
 
 def sha256(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
-
-
-def cookie_is_secure(settings: Settings) -> bool:
-    return settings.behind_tls or settings.environment == "production"
-
-
-def set_cookie(
-    response: Response, name: str, value: str, settings: Settings, max_age: int | None = None
-) -> None:
-    response.set_cookie(
-        name,
-        value,
-        max_age=max_age,
-        httponly=True,
-        samesite="lax",
-        path="/",
-        secure=cookie_is_secure(settings),
-    )
 
 
 def start_session(db: Session, user: AppUser, settings: Settings) -> str:

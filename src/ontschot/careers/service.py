@@ -21,7 +21,7 @@ from ontschot.careers.schemas import (
     TrainingOfferRead,
     TrainingPlanOut,
 )
-from ontschot.matching.registry import _template, candidate_profile, occupation_counts
+from ontschot.matching.registry import candidate_profile, occupation_counts, taxonomy_template
 from ontschot.matching.service import visible_candidate
 from ontschot.schemas import Page
 from ontschot.tx import transactional
@@ -30,7 +30,7 @@ Order = Literal["fit", "demand"]
 
 
 def _finder(db: Session) -> RouteFinder:
-    template = _template(db)
+    template = taxonomy_template(db)
     finder: RouteFinder | None = getattr(template, "route_finder", None)
     if finder is None:
         finder = RouteFinder(template)

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from ontschot.access.actor import Actor
 from ontschot.config import Settings
+from ontschot.errors import DomainError
 from ontschot.extraction import service
 from ontschot.extraction.skills import DEFAULT_THRESHOLD
-from ontschot.web.problems import ProblemError
 
 occupations_app = typer.Typer(
     help="Recognise ESCO occupations in job titles.", no_args_is_help=True
@@ -32,7 +32,7 @@ Runner = Callable[[Session, str], list[dict[str, Any]]]
 
 @contextmanager
 def _session() -> Iterator[tuple[Session, Settings]]:
-    from ontschot.cli import fail, settings_or_exit
+    from ontschot.cli_support import fail, settings_or_exit
     from ontschot.db import make_engine, make_sessionmaker
     from ontschot.setup import prepare_database
 
@@ -112,7 +112,7 @@ def _batch_line(run: Runner, db: Session, line: str) -> dict[str, Any]:
         return {"id": ident, "results": [], "error": 'verwacht {"id", "text"}'}
     try:
         return {"id": item.get("id"), "results": run(db, item["text"])}
-    except ProblemError as exc:
+    except DomainError as exc:
         return {"id": item.get("id"), "results": [], "error": exc.detail}
 
 
@@ -131,11 +131,11 @@ def _print_table(rows: list[dict[str, Any]], text: str | None, title: str) -> No
 
 
 def _run(single: Callable[[], None]) -> None:
-    from ontschot.cli import fail
+    from ontschot.cli_support import fail
 
     try:
         single()
-    except ProblemError as exc:
+    except DomainError as exc:
         fail(exc.detail)
 
 

@@ -16,9 +16,10 @@ from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import PERMISSIONS
 from ontschot.deps import AppSettings, DbSession
+from ontschot.errors import DomainError
 from ontschot.extraction import service
 from ontschot.extraction.skills import ExtractedSkill
-from ontschot.web.problems import ProblemError
+from ontschot.web.problems import status_of
 from ontschot.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -133,8 +134,8 @@ async def analyse(
         result = service.extract_skills(
             db, actor=actor, text=text, lang=lang, top=25, data_dir=settings.data_dir
         )
-    except ProblemError as exc:
-        if exc.status != 400:
+    except DomainError as exc:
+        if status_of(exc) != 400:
             raise
         return _page(request, {**context, "error": exc.detail}, 400, db=db, actor=actor)
     segments = highlight(text, result.skills)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.extraction.embeddings import ENCODER, Encoder, SemanticIndex, semantic_index
 from ontschot.extraction.index import TaxonomyIndex, TaxonomyMissingError, get_index
@@ -23,7 +24,7 @@ from ontschot.extraction.occupations import suggest_occupations as _suggest
 from ontschot.extraction.skills import DEFAULT_THRESHOLD, Extraction
 from ontschot.extraction.skills import extract_skills as _extract
 from ontschot.extraction.text import detect_language
-from ontschot.web.problems import ProblemError
+from ontschot.tx import transactional
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +35,20 @@ LANGUAGES = ("nl", "en", "auto")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
-class UnsupportedLanguageError(ProblemError):
+class UnsupportedLanguageError(errors.Invalid):
     def __init__(self) -> None:
         super().__init__(
-            400,
             "De tekst lijkt niet Nederlands of Engels; alleen die talen worden herkend.",
-            errors=[{"name": "text", "in": "body", "reason": "taal niet ondersteund"}],
+            fields={"text": "taal niet ondersteund"},
         )
 
 
 def clean_text(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
-    """The text with control characters blanked; a 400 problem when it is too long."""
+    """The text with control characters blanked; `Invalid` when it is too long."""
     if len(text) > max_chars:
-        raise ProblemError(
-            400,
+        raise errors.Invalid(
             f"De tekst is te lang: {len(text)} tekens, hoogstens {max_chars}.",
-            errors=[{"name": "text", "in": "body", "reason": f"hoogstens {max_chars} tekens"}],
+            fields={"text": f"hoogstens {max_chars} tekens"},
         )
     return _CONTROL.sub(" ", text)
 
@@ -57,11 +56,7 @@ def clean_text(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
 def resolve_language(text: str, lang: str) -> str:
     """'nl' or 'en'; 'auto' detects it. Raises UnsupportedLanguageError for other languages."""
     if lang not in LANGUAGES:
-        raise ProblemError(
-            400,
-            "Onbekende taal.",
-            errors=[{"name": "lang", "in": "body", "reason": "kies nl, en of auto"}],
-        )
+        raise errors.Invalid("Onbekende taal.", fields={"lang": "kies nl, en of auto"})
     if lang != "auto":
         return lang
     detected = detect_language(text)
@@ -77,7 +72,7 @@ def engines(
     try:
         index = get_index(db, data_dir)
     except TaxonomyMissingError as exc:
-        raise ProblemError(503, "Er is nog geen ESCO-taxonomie geladen.") from exc
+        raise errors.Unavailable("Er is nog geen ESCO-taxonomie geladen.") from exc
     if not semantic:
         return index, None, None
     try:
@@ -147,6 +142,7 @@ def extract_skills(
     )
 
 
+@transactional
 def add_confirmed_skills(
     db: Session,
     *,
@@ -166,12 +162,8 @@ def add_confirmed_skills(
     index = get_index(db)
     unknown = [u for u in skill_uris if u not in index.skills.position]
     if unknown:
-        raise ProblemError(
-            400,
-            "Onbekende vaardigheid.",
-            errors=[
-                {"name": "skills", "in": "body", "reason": f"onbekende URI {unknown[0][:200]}"}
-            ],
+        raise errors.Invalid(
+            "Onbekende vaardigheid.", fields={"skills": f"onbekende URI {unknown[0][:200]}"}
         )
     if target == "candidate":
         from ontschot.people.service import add_candidate_skills
@@ -195,10 +187,10 @@ def add_confirmed_skills(
                     )
                 )
         return added
-    raise ProblemError(
-        400,
+    raise errors.Invalid(
         "Kies een werkzoekende of een vacature.",
-        errors=[{"name": "target", "in": "query", "reason": "candidate of vacancy"}],
+        fields={"target": "candidate of vacancy"},
+        location="query",
     )
 
 

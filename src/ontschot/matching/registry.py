@@ -113,7 +113,7 @@ def vacancy_profile(v: Vacancy) -> VacancyProfile:
     )
 
 
-def _template(db: Session) -> MatchIndex:
+def taxonomy_template(db: Session) -> MatchIndex:
     version = current_version(db)
     key = (str(db.get_bind().engine.url), version.id if version else 0)
     with _template_lock:
@@ -158,7 +158,7 @@ class MatchCache:
     def index_for(self, db: Session) -> MatchIndex:
         with self._lock:
             if self.index is None:
-                self.index = MatchIndex.sharing(_template(db))
+                self.index = MatchIndex.sharing(taxonomy_template(db))
                 self.index.load(
                     (candidate_profile(c) for c in _candidates(db)),
                     (vacancy_profile(v) for v in _vacancies(db)),

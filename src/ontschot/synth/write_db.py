@@ -35,6 +35,7 @@ from ontschot.people.models import (
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
+from ontschot.tx import atomic
 
 CANDIDATE_COLUMNS = (
     "reference",
@@ -113,70 +114,70 @@ def _bulk(db: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> WriteSummary:
     """Insert the region and commit; returns the counts written."""
-    plan, region = data.plan, data.plan.region
-    org_ids: dict[str, int] = {}
-    for spec in plan.organisations:
-        org = Organisation(
-            name=spec.name,
-            kind=spec.kind,
-            region_code=region.slug,
-            region_name=region.name,
-            is_active=True,
+    with atomic(db):
+        plan, region = data.plan, data.plan.region
+        org_ids: dict[str, int] = {}
+        for spec in plan.organisations:
+            org = Organisation(
+                name=spec.name,
+                kind=spec.kind,
+                region_code=region.slug,
+                region_name=region.name,
+                is_active=True,
+            )
+            db.add(org)
+            db.flush()
+            org_ids[spec.key] = org.id
+        password_hash = hash_password(DEMO_PASSWORD, settings)
+        user_ids: dict[str, int] = {}
+        for user in plan.users:
+            row = AppUser(
+                email=user.email,
+                display_name=user.display_name,
+                role=user.role.value,
+                organisation_id=org_ids[user.org_key],
+                password_hash=password_hash,
+                is_active=True,
+            )
+            db.add(row)
+            db.flush()
+            user_ids[user.email] = row.id
+        employer_ids = dict(
+            zip(
+                (e.index for e in plan.employers),
+                _insert_returning_ids(
+                    db,
+                    Employer,
+                    [
+                        {
+                            "name": e.name,
+                            "name_norm": employer_key(e.name),
+                            "kvk_number": e.kvk_number,
+                            "sector": e.sector,
+                            "municipality": e.municipality,
+                            "organisation_id": org_ids.get(e.org_key) if e.org_key else None,
+                            "contact_user_id": user_ids.get(e.contact_email)
+                            if e.contact_email
+                            else None,
+                            "created_at": utcnow(),
+                        }
+                        for e in plan.employers
+                    ],
+                ),
+                strict=True,
+            )
         )
-        db.add(org)
-        db.flush()
-        org_ids[spec.key] = org.id
-    password_hash = hash_password(DEMO_PASSWORD, settings)
-    user_ids: dict[str, int] = {}
-    for user in plan.users:
-        row = AppUser(
-            email=user.email,
-            display_name=user.display_name,
-            role=user.role.value,
-            organisation_id=org_ids[user.org_key],
-            password_hash=password_hash,
-            is_active=True,
+        _write_candidates(db, data, org_ids, user_ids, employer_ids)
+        _write_vacancies(db, data, employer_ids)
+        trainings = write_training_offers(db, data.trainings)
+        return WriteSummary(
+            len(plan.organisations),
+            len(plan.users),
+            len(plan.employers),
+            len(data.candidates),
+            len(data.vacancies),
+            trainings,
         )
-        db.add(row)
-        db.flush()
-        user_ids[user.email] = row.id
-    employer_ids = dict(
-        zip(
-            (e.index for e in plan.employers),
-            _insert_returning_ids(
-                db,
-                Employer,
-                [
-                    {
-                        "name": e.name,
-                        "name_norm": employer_key(e.name),
-                        "kvk_number": e.kvk_number,
-                        "sector": e.sector,
-                        "municipality": e.municipality,
-                        "organisation_id": org_ids.get(e.org_key) if e.org_key else None,
-                        "contact_user_id": user_ids.get(e.contact_email)
-                        if e.contact_email
-                        else None,
-                        "created_at": utcnow(),
-                    }
-                    for e in plan.employers
-                ],
-            ),
-            strict=True,
-        )
-    )
-    _write_candidates(db, data, org_ids, user_ids, employer_ids)
-    _write_vacancies(db, data, employer_ids)
-    trainings = write_training_offers(db, data.trainings)
-    db.commit()
-    return WriteSummary(
-        len(plan.organisations),
-        len(plan.users),
-        len(plan.employers),
-        len(data.candidates),
-        len(data.vacancies),
-        trainings,
-    )
 
 
 def _write_candidates(

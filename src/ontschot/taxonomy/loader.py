@@ -27,6 +27,7 @@ from ontschot.taxonomy.models import (
     SkillRelation,
     TaxonomyVersion,
 )
+from ontschot.tx import atomic
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
 CHUNK = 5_000
@@ -79,98 +80,98 @@ def _keep_missing_languages(db: Session, parsed: ParsedTaxonomy) -> None:
 
 
 def apply_taxonomy(db: Session, parsed: ParsedTaxonomy, *, progress: Progress | None = None) -> str:
-    _keep_missing_languages(db, parsed)
-    for model in (
-        ConceptLabel,
-        OccupationSkill,
-        SkillRelation,
-        SkillBroader,
-        Occupation,
-        Skill,
-        IscoGroup,
-    ):
-        db.execute(delete(model))
-
-    def occupation_row(c: Any) -> dict[str, Any]:
-        return {
-            "uri": c.uri,
-            "code": c.code,
-            "isco_code": c.isco_code,
-            "label_nl": c.labels.get("nl"),
-            "label_en": c.labels.get("en") or next(iter(c.labels.values())),
-            "description_nl": c.descriptions.get("nl"),
-            "description_en": c.descriptions.get("en"),
-        }
-
-    def skill_row(c: Any) -> dict[str, Any]:
-        return {
-            "uri": c.uri,
-            "label_nl": c.labels.get("nl"),
-            "label_en": c.labels.get("en") or next(iter(c.labels.values())),
-            "skill_type": c.skill_type,
-            "reuse_level": c.reuse_level,
-            "description_nl": c.descriptions.get("nl"),
-            "description_en": c.descriptions.get("en"),
-            "is_group": c.is_group,
-            "code": c.code,
-        }
-
-    isco_rows = [
-        {
-            "code": code,
-            "uri": c.uri,
-            "parent_code": code[:-1] or None,
-            "label_nl": c.labels.get("nl"),
-            "label_en": c.labels.get("en") or next(iter(c.labels.values())),
-        }
-        for code, c in parsed.isco_groups.items()
-    ]
-    steps: Sequence[tuple[str, Any, Iterable[dict[str, Any]]]] = (
-        ("ISCO groups", IscoGroup, isco_rows),
-        ("occupations", Occupation, (occupation_row(c) for c in parsed.occupations.values())),
-        ("skills", Skill, (skill_row(c) for c in parsed.skills.values())),
-        (
-            "occupation-skill relations",
+    with atomic(db):
+        _keep_missing_languages(db, parsed)
+        for model in (
+            ConceptLabel,
             OccupationSkill,
-            (
-                {"occupation_uri": o, "skill_uri": s, "relation": r}
-                for o, s, r in parsed.occupation_skills
-            ),
-        ),
-        (
-            "skill hierarchy",
-            SkillBroader,
-            ({"skill_uri": c, "broader_uri": p} for c, p in parsed.broader),
-        ),
-        (
-            "skill relations",
             SkillRelation,
+            SkillBroader,
+            Occupation,
+            Skill,
+            IscoGroup,
+        ):
+            db.execute(delete(model))
+
+        def occupation_row(c: Any) -> dict[str, Any]:
+            return {
+                "uri": c.uri,
+                "code": c.code,
+                "isco_code": c.isco_code,
+                "label_nl": c.labels.get("nl"),
+                "label_en": c.labels.get("en") or next(iter(c.labels.values())),
+                "description_nl": c.descriptions.get("nl"),
+                "description_en": c.descriptions.get("en"),
+            }
+
+        def skill_row(c: Any) -> dict[str, Any]:
+            return {
+                "uri": c.uri,
+                "label_nl": c.labels.get("nl"),
+                "label_en": c.labels.get("en") or next(iter(c.labels.values())),
+                "skill_type": c.skill_type,
+                "reuse_level": c.reuse_level,
+                "description_nl": c.descriptions.get("nl"),
+                "description_en": c.descriptions.get("en"),
+                "is_group": c.is_group,
+                "code": c.code,
+            }
+
+        isco_rows = [
+            {
+                "code": code,
+                "uri": c.uri,
+                "parent_code": code[:-1] or None,
+                "label_nl": c.labels.get("nl"),
+                "label_en": c.labels.get("en") or next(iter(c.labels.values())),
+            }
+            for code, c in parsed.isco_groups.items()
+        ]
+        steps: Sequence[tuple[str, Any, Iterable[dict[str, Any]]]] = (
+            ("ISCO groups", IscoGroup, isco_rows),
+            ("occupations", Occupation, (occupation_row(c) for c in parsed.occupations.values())),
+            ("skills", Skill, (skill_row(c) for c in parsed.skills.values())),
             (
-                {"skill_uri": a, "related_uri": b, "relation": r}
-                for a, b, r in parsed.skill_relations
+                "occupation-skill relations",
+                OccupationSkill,
+                (
+                    {"occupation_uri": o, "skill_uri": s, "relation": r}
+                    for o, s, r in parsed.occupation_skills
+                ),
             ),
-        ),
-        ("labels", ConceptLabel, _label_rows(parsed)),
-    )
-    for name, model, rows in steps:
-        _bulk_insert(db, model, rows, name, progress)
-    db.add(
-        TaxonomyVersion(
-            esco_version=parsed.esco_version,
-            source=parsed.source[:200],
-            checksum=parsed.checksum,
-            languages=",".join(parsed.languages),
-            imported_at=utcnow(),
-            occupations=len(parsed.occupations),
-            skills=len(parsed.skills),
-            relations=len(parsed.occupation_skills),
+            (
+                "skill hierarchy",
+                SkillBroader,
+                ({"skill_uri": c, "broader_uri": p} for c, p in parsed.broader),
+            ),
+            (
+                "skill relations",
+                SkillRelation,
+                (
+                    {"skill_uri": a, "related_uri": b, "relation": r}
+                    for a, b, r in parsed.skill_relations
+                ),
+            ),
+            ("labels", ConceptLabel, _label_rows(parsed)),
         )
-    )
-    db.commit()
-    return (
-        f"{len(parsed.occupations)} occupations, {len(parsed.skills)} skills, "
-        f"{len(parsed.occupation_skills)} relations, languages {', '.join(parsed.languages)}"
-    )
+        for name, model, rows in steps:
+            _bulk_insert(db, model, rows, name, progress)
+        db.add(
+            TaxonomyVersion(
+                esco_version=parsed.esco_version,
+                source=parsed.source[:200],
+                checksum=parsed.checksum,
+                languages=",".join(parsed.languages),
+                imported_at=utcnow(),
+                occupations=len(parsed.occupations),
+                skills=len(parsed.skills),
+                relations=len(parsed.occupation_skills),
+            )
+        )
+        return (
+            f"{len(parsed.occupations)} occupations, {len(parsed.skills)} skills, "
+            f"{len(parsed.occupation_skills)} relations, languages {', '.join(parsed.languages)}"
+        )
 
 
 def _label_rows(parsed: ParsedTaxonomy) -> Iterable[dict[str, Any]]:
