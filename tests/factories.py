@@ -244,3 +244,16 @@ def make_vacancy(
     }
     body.update(overrides)
     return register_vacancy(db, actor=actor_of(user), data=VacancyCreate.model_validate(body))
+
+
+def allow_employers(db: Session, coach: Any, candidate: Any) -> None:
+    """The candidate consents to sharing with employers (needed before an introduction)."""
+    from ontschot.people.consent import give_consent
+    from ontschot.people.vum import ConsentPurpose
+
+    give_consent(
+        db,
+        actor=actor_of(coach),
+        candidate_id=candidate.id,
+        purpose=ConsentPurpose.EMPLOYER_SUGGESTIONS,
+    )

@@ -80,8 +80,8 @@ def _register_context_commands() -> None:
     from ontschot.careers.cli import training_app
     from ontschot.extraction.cli import occupations_app, skills_app
     from ontschot.interop.cli import export_app, import_app
+    from ontschot.jobs_cli import jobs_app
     from ontschot.matching.cli import match_app, routes_app
-    from ontschot.people.cli import candidates_app
     from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app
 
@@ -97,7 +97,7 @@ def _register_context_commands() -> None:
     app.add_typer(users_app, name="users")
     app.add_typer(import_app, name="import")
     app.add_typer(export_app, name="export")
-    app.add_typer(candidates_app, name="candidates")
+    app.add_typer(jobs_app, name="jobs")
 
 
 _register_context_commands()

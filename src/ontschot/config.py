@@ -77,8 +77,15 @@ class Settings(BaseSettings):
     tightness_promising: float = Field(
         1.5,
         gt=0,
-        description="Vacancies per available candidate above which an occupation counts as "
+        description="Vacancies per available candidate from which an occupation counts as "
         "a kansberoep (promising occupation).",
+    )
+    retention_days: int = Field(
+        730,
+        ge=30,
+        le=36500,
+        description="Retention period: the `erase-expired` job erases placed or inactive "
+        "candidates unchanged for this many days.",
     )
 
     @field_validator("database_url")

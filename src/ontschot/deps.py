@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
 from ontschot.config import Settings
+from ontschot.errors import Invalid
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -27,3 +28,32 @@ def get_settings(request: Request) -> Settings:
 
 DbSession = Annotated[Session, Depends(get_db)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+def expected_version(
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description='The ETag of the version read (`"3"`); a stale one gets 412.',
+        ),
+    ] = None,
+) -> int | None:
+    """The version an update is based on, from `If-Match: "3"`; None when not sent."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    raw = if_match.strip().removeprefix("W/").strip('"')
+    if not raw.isdigit() or len(raw) > 9:
+        raise Invalid(
+            'If-Match verwacht de ETag van de gelezen versie, bijvoorbeeld "3".',
+            fields={"If-Match": "ongeldige ETag"},
+            location="header",
+        )
+    return int(raw)
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+IfMatch = Annotated[int | None, Depends(expected_version)]

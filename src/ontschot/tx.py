@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ontschot.errors import StaleVersion
 
 log = logging.getLogger("ontschot")
 P = ParamSpec("P")
@@ -48,6 +51,10 @@ def atomic(db: Session, *, savepoint: bool = False) -> Iterator[Session]:
         try:
             yield db
             db.commit()
+        except StaleDataError:
+            db.info.pop(_HOOKS, None)
+            db.rollback()
+            raise StaleVersion() from None
         except BaseException:
             db.info.pop(_HOOKS, None)
             db.rollback()

@@ -79,7 +79,12 @@ def test_invalid_bsn_and_duplicate_bsn_are_reported_by_line_and_field(db):
     assert not refused.committed and _count(db, org.id) == 0
     result = import_candidates_csv(db, actor=admin, text=_csv(rows), source="x", partial=True)
     assert result.created == 1
-    assert [(e.line, e.field) for e in result.rejected] == [(3, "bsn"), (4, "bsn"), (5, "rij")]
+    assert [(e.line, e.field) for e in result.rejected] == [
+        (3, "bsn"),
+        (4, "bsn"),
+        (5, "hours_max"),
+        (5, "hours_min"),
+    ]
     assert all("123456789" not in e.reason for e in result.rejected)
 
 

@@ -1,4 +1,4 @@
-"""`ontschot import ...`, `ontschot export ...` and `ontschot candidates erase-expired`."""
+"""`ontschot import ...`, `ontschot export ...` and `ontschot jobs run people.erase-expired`."""
 
 from __future__ import annotations
 
@@ -98,9 +98,22 @@ def test_erase_expired_anonymises_old_inactive_candidates(db):
         .values(updated_at=utcnow() - timedelta(days=800))
     )
     db.commit()
-    result = runner.invoke(app, ["candidates", "erase-expired", "--days", "730"])
+    trial = runner.invoke(app, ["jobs", "run", "people.erase-expired", "--dry-run"])
+    assert trial.exit_code == 0, trial.output
+    assert "[proef] 1 werkzoekenden zouden worden geanonimiseerd" in trial.output
+    db.expire_all()
+    assert db.get(Candidate, old.id).erased_at is None
+    result = runner.invoke(app, ["jobs", "run", "people.erase-expired"])
     assert result.exit_code == 0, result.output
-    assert "1 werkzoekenden geanonimiseerd" in result.output
+    assert "1 werkzoekenden geanonimiseerd (bewaartermijn 730 dagen)" in result.output
     db.expire_all()
     assert db.get(Candidate, old.id).erased_at is not None
     assert db.get(Candidate, recent.id).erased_at is None
+    again = runner.invoke(app, ["jobs", "run", "people.erase-expired"])
+    assert "0 werkzoekenden geanonimiseerd" in again.output
+
+
+def test_an_unknown_job_is_refused_with_the_known_names():
+    result = runner.invoke(app, ["jobs", "run", "no-such-job"])
+    assert result.exit_code == 1
+    assert "onbekende taak" in result.output and "people.erase-expired" in result.output

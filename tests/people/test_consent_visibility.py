@@ -7,6 +7,7 @@ from ontschot.people.visibility import View, view_for, visible_candidates_query
 from tests.factories import (
     ESCO_SKILL_A,
     actor_of,
+    allow_employers,
     login_as,
     make_candidate,
     make_employer,
@@ -136,6 +137,7 @@ def test_employer_reads_introduced_candidate_with_name_and_one_log_entry(client,
     candidate = make_candidate(db, coach, firstName="Bram", lastName="Kok")
     employer_org = make_organisation(db, kind="werkgever")
     employer = make_employer(db, organisation=employer_org)
+    allow_employers(db, coach, candidate)
     intro = record_introduction(
         db, actor=actor_of(coach), candidate_id=candidate.id, employer_id=employer.id
     )

@@ -9,6 +9,7 @@ from ontschot.people.models import Candidate
 from tests.factories import (
     ESCO_OCCUPATION_CHEF,
     ESCO_SKILL_A,
+    allow_employers,
     login_as,
     make_candidate,
     make_employer,
@@ -196,6 +197,7 @@ def test_employer_page_shows_introduced_candidate_by_name(client, db):
     candidate = make_candidate(db, coach, firstName="Lotte", lastName="Bos")
     employer_org = make_organisation(db, kind="werkgever")
     employer = make_employer(db, organisation=employer_org)
+    allow_employers(db, coach, candidate)
     intro = record_introduction(
         db, actor=actor_of(coach), candidate_id=candidate.id, employer_id=employer.id
     )
@@ -212,6 +214,7 @@ def test_coach_records_and_withdraws_an_introduction_on_the_consents_tab(client,
     candidate = make_candidate(db, coach)
     employer_org = make_organisation(db, kind="werkgever")
     vacancy = make_vacancy(db, coach, make_employer(db, organisation=employer_org))
+    allow_employers(db, coach, candidate)
     csrf = login_as(client, db, coach)["X-CSRF-Token"]
     done = client.post(
         f"/werkzoekenden/{candidate.id}/voorstellen",

@@ -41,10 +41,16 @@ def _key() -> bytes:
     return _secret_key.encode()
 
 
+def keyed_digest(domain: str, value: str) -> str:
+    """HMAC-SHA256 of `value` under the configured key, separated per `domain`, so that a
+    digest made for one use (BSN uniqueness) never equals one made for another (log)."""
+    message = f"ontschot-{domain}:".encode() + value.encode()
+    return hmac.new(_key(), message, hashlib.sha256).hexdigest()
+
+
 def pseudonymise(subject_key: str) -> str:
     """Stable keyed hash of a subject key: the same subject always gets the same value."""
-    digest = hmac.new(_key(), b"ontschot-subject:" + subject_key.encode(), hashlib.sha256)
-    return digest.hexdigest()
+    return keyed_digest("subject", subject_key)
 
 
 def record(

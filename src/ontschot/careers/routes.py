@@ -22,6 +22,7 @@ from typing import Literal
 import numpy as np
 import scipy.sparse as sp
 
+from ontschot.insight.tightness import Demand, is_kansberoep
 from ontschot.matching.engine import MatchIndex
 from ontschot.matching.relatedness import KIND_REASONS_NL
 
@@ -42,16 +43,6 @@ class RelatedCover:
     source_label: str
     credit: float
     reason: str
-
-
-@dataclass
-class Demand:
-    open_vacancies: int
-    available_candidates: int
-
-    @property
-    def tightness(self) -> float:
-        return self.open_vacancies / max(self.available_candidates, 1)
 
 
 @dataclass
@@ -180,5 +171,5 @@ class RouteFinder:
             route.tightness = demand.tightness
             route.open_vacancies = demand.open_vacancies
             route.available_candidates = demand.available_candidates
-            route.is_kansberoep = demand.tightness > promising
+            route.is_kansberoep = is_kansberoep(demand.tightness, promising)
         return route

@@ -13,7 +13,7 @@ from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.careers.models import TrainingOffer, TrainingOfferSkill
 from ontschot.careers.plan import plan_training, training_options
-from ontschot.careers.routes import CareerRoute, Demand, RouteFinder
+from ontschot.careers.routes import CareerRoute, RouteFinder
 from ontschot.careers.schemas import (
     CareerRouteOut,
     PlannedOfferOut,
@@ -21,7 +21,8 @@ from ontschot.careers.schemas import (
     TrainingOfferRead,
     TrainingPlanOut,
 )
-from ontschot.matching.registry import candidate_profile, occupation_counts, taxonomy_template
+from ontschot.insight.tightness import occupation_demand
+from ontschot.matching.registry import candidate_profile, taxonomy_template
 from ontschot.matching.service import visible_candidate
 from ontschot.schemas import Page
 from ontschot.tx import transactional
@@ -36,14 +37,6 @@ def _finder(db: Session) -> RouteFinder:
         finder = RouteFinder(template)
         template.route_finder = finder  # type: ignore[attr-defined]
     return finder
-
-
-def _demand(db: Session) -> dict[str, Demand]:
-    open_vac, available = occupation_counts(db)
-    return {
-        uri: Demand(open_vac.get(uri, 0), available.get(uri, 0))
-        for uri in set(open_vac) | set(available)
-    }
 
 
 def _with_training(db: Session, routes: list[CareerRoute]) -> list[CareerRouteOut]:
@@ -98,7 +91,7 @@ def candidate_routes(
         skills=profile.skills,
         top=top,
         order=order,
-        demand=_demand(db),
+        demand=occupation_demand(db),
         tightness_promising=tightness_promising,
     )
     audit.record(
@@ -132,7 +125,7 @@ def occupation_routes(
         occupation=occupation_uri,
         top=top,
         order=order,
-        demand=_demand(db),
+        demand=occupation_demand(db),
         tightness_promising=tightness_promising,
     )
     return RouteList(items=_with_training(db, routes), source=occupation_uri)

@@ -22,7 +22,9 @@ from ontschot.audit import service as audit
 from ontschot.config import Settings
 from ontschot.db import utcnow
 from ontschot.employers.models import Employer, Vacancy
-from ontschot.people.models import Candidate, CandidateSkill, CandidateWish
+from ontschot.employers.queries import open_vacancy
+from ontschot.insight.tightness import tightest
+from ontschot.people.models import Candidate, CandidateSkill
 from ontschot.people.vum import label_nl
 from ontschot.taxonomy.models import Occupation
 from ontschot.tx import transactional
@@ -106,11 +108,7 @@ def adviser_panel(db: Session, actor: Actor) -> PanelResult:
     """Open vacancies of the employers this adviser is the contact for, closing soon first."""
     if actor.user_id is None or not actor.can("vacancy.read"):
         return None
-    mine = and_(
-        Vacancy.status == "open",
-        Vacancy.canonical_id.is_(None),
-        Employer.contact_user_id == actor.user_id,
-    )
+    mine = and_(open_vacancy(), Employer.contact_user_id == actor.user_id)
     base = select(Vacancy).join(Employer, Employer.id == Vacancy.employer_id).where(mine)
     total = db.scalar(select(func.count()).select_from(base.subquery())) or 0
     employers = (
@@ -190,7 +188,7 @@ def programme_places_panel(db: Session, actor: Actor) -> PanelResult:
         .group_by(Candidate.municipality)
         .order_by(func.count().desc(), Candidate.municipality)
     ).all()
-    vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
+    vac = [open_vacancy()]
     vac += [Vacancy.municipality.in_(places)] if places else []
     vacancies = db.scalar(select(func.count()).select_from(Vacancy).where(*vac)) or 0
     return "dashboards/programme.html", {
@@ -219,7 +217,7 @@ def programme_sectors_panel(db: Session, actor: Actor) -> PanelResult:
     if not actor.can("vacancy.read"):
         return None
     places = _region_municipalities(db, actor)
-    vac = [Vacancy.status == "open", Vacancy.canonical_id.is_(None)]
+    vac = [open_vacancy()]
     vac += [Vacancy.municipality.in_(places)] if places else []
     sector = func.coalesce(Employer.sector, "onbekend")
     per_sector = db.execute(
@@ -236,47 +234,12 @@ def programme_sectors_panel(db: Session, actor: Actor) -> PanelResult:
 
 
 def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3) -> list[dict[str, Any]]:
-    """Occupations with the most open vacancies per available candidate.
-
-    A candidate counts as available for an occupation when it is one of their wishes; the
-    full tightness analysis (insight context) may refine this.
-    """
-    demand: dict[str | None, int] = dict(
-        db.execute(
-            select(Vacancy.occupation_uri, func.count())
-            .where(
-                Vacancy.status == "open",
-                Vacancy.canonical_id.is_(None),
-                Vacancy.occupation_uri.is_not(None),
-            )
-            .group_by(Vacancy.occupation_uri)
-        )
-        .tuples()
-        .all()
-    )
-    supply: dict[str | None, int] = dict(
-        db.execute(
-            select(CandidateWish.occupation_uri, func.count(func.distinct(Candidate.id)))
-            .join(Candidate, Candidate.id == CandidateWish.candidate_id)
-            .where(
-                _active_candidates(),
-                Candidate.status == "seeking",
-                CandidateWish.occupation_uri.is_not(None),
-            )
-            .group_by(CandidateWish.occupation_uri)
-        )
-        .tuples()
-        .all()
-    )
-    ranked = sorted(
-        ((uri, n, supply.get(uri, 0)) for uri, n in demand.items() if uri and n >= min_vacancies),
-        key=lambda r: (-(r[1] / max(r[2], 1)), r[0]),
-    )
-    top = [(str(uri), n, c) for uri, n, c in ranked[:limit]]
+    """The tightest occupations, by the one definition in `insight.tightness`."""
+    top = tightest(db, promising=PROMISING, limit=limit, min_vacancies=min_vacancies)
     labels: dict[str, str] = dict(
         db.execute(
             select(Occupation.uri, func.coalesce(Occupation.label_nl, Occupation.label_en)).where(
-                Occupation.uri.in_([uri for uri, _, _ in top])
+                Occupation.uri.in_([t.uri for t in top])
             )
         )
         .tuples()
@@ -284,14 +247,14 @@ def tightness_rows(db: Session, limit: int = 10, min_vacancies: int = 3) -> list
     )
     return [
         {
-            "label": labels.get(uri, uri),
-            "vacancies": n,
-            "candidates": c,
-            "ratio": n / max(c, 1),
-            "ratio_nl": f"{n / max(c, 1):.1f}".replace(".", ","),
-            "is_promising": n / max(c, 1) >= PROMISING,
+            "label": labels.get(t.uri, t.uri),
+            "vacancies": t.demand.open_vacancies,
+            "candidates": t.demand.available_candidates,
+            "ratio": t.demand.tightness,
+            "ratio_nl": f"{t.demand.tightness:.1f}".replace(".", ","),
+            "is_promising": t.is_kansberoep,
         }
-        for uri, n, c in top
+        for t in top
     ]
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
-from ontschot.deps import DbSession
+from ontschot.deps import DbSession, IfMatch, etag
 from ontschot.employers import service
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.schemas import (
@@ -124,9 +124,15 @@ def create_vacancy(
 
 @router.get("/vacancies/{vacancyId}", response_model=VacancyRead)
 def get_vacancy(
-    vacancy_id: VacancyId, db: DbSession, actor: Annotated[Actor, Depends(requires("vacancy.read"))]
+    vacancy_id: VacancyId,
+    db: DbSession,
+    response: Response,
+    actor: Annotated[Actor, Depends(requires("vacancy.read"))],
 ) -> VacancyRead:
-    return service.vacancy_read(service.readable_vacancy(db, actor=actor, vacancy_id=vacancy_id))
+    """One vacancy; the `ETag` header carries its version for `If-Match` on a PATCH."""
+    vacancy = service.readable_vacancy(db, actor=actor, vacancy_id=vacancy_id)
+    response.headers["ETag"] = etag(vacancy.version)
+    return service.vacancy_read(vacancy)
 
 
 @router.patch("/vacancies/{vacancyId}", response_model=VacancyRead)
@@ -134,9 +140,14 @@ def update_vacancy(
     vacancy_id: VacancyId,
     body: VacancyUpdate,
     db: DbSession,
+    response: Response,
+    if_match: IfMatch,
     actor: Annotated[Actor, Depends(requires("vacancy.update"))],
 ) -> VacancyRead:
-    """Change status, closing date, description or skills."""
-    return service.vacancy_read(
-        service.update_vacancy(db, actor=actor, vacancy_id=vacancy_id, data=body)
+    """Change status, closing date, description or skills; with `If-Match` a stale change
+    is refused (412)."""
+    vacancy = service.update_vacancy(
+        db, actor=actor, vacancy_id=vacancy_id, data=body, expected_version=if_match
     )
+    response.headers["ETag"] = etag(vacancy.version)
+    return service.vacancy_read(vacancy)

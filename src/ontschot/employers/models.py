@@ -77,6 +77,12 @@ class Vacancy(Base):
     created_by_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Optimistic locking: an update names the version it read (API: If-Match).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {  # noqa: RUF012 - SQLAlchemy reads it once
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     employer: Mapped[Employer] = relationship(lazy="joined")
     skills: Mapped[list[VacancySkill]] = relationship(

@@ -109,12 +109,7 @@ class VacancyFields(ApiModel):
 
     @model_validator(mode="after")
     def _ranges(self) -> VacancyFields:
-        if (
-            self.hours_min is not None
-            and self.hours_max is not None
-            and (self.hours_min > self.hours_max)
-        ):
-            raise ValueError("minimum uren is groter dan maximum uren")
+        # Hours are checked by the service (`rules.hours_problems`), like a candidate's.
         if (
             self.salary_min_cents is not None
             and self.salary_max_cents is not None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from ontschot import errors
 from ontschot.access.actor import Actor
@@ -26,6 +27,7 @@ from ontschot.employers.models import (
     VacancyRequirement,
     VacancySkill,
 )
+from ontschot.employers.queries import open_vacancy
 from ontschot.employers.schemas import (
     EmployerCreate,
     RequirementOut,
@@ -34,6 +36,8 @@ from ontschot.employers.schemas import (
     VacancyRead,
     VacancyUpdate,
 )
+from ontschot.rules import hours_detail, hours_problems
+from ontschot.signals import changed_on_commit
 from ontschot.tx import transactional
 
 PURPOSE_VACANCIES = "vacatureregistratie"
@@ -176,6 +180,8 @@ def register_vacancy(
     its fingerprint matches. A bulk import that already filtered known external ids passes
     `external_id_checked=True`."""
     scope = actor.require("vacancy.create")
+    if problems := hours_problems(data.hours_min, data.hours_max):
+        raise errors.Invalid(hours_detail(data.hours_min, data.hours_max), fields=problems)
     employer = db.get(Employer, data.employer_id)
     if employer is None or (
         scope == Scope.OWN and employer.organisation_id != actor.organisation_id
@@ -192,11 +198,7 @@ def register_vacancy(
     fingerprint = vacancy_fingerprint(employer.name, data.title, data.municipality)
     canonical = db.scalar(
         select(Vacancy.id)
-        .where(
-            Vacancy.fingerprint == fingerprint,
-            Vacancy.canonical_id.is_(None),
-            Vacancy.status == "open",
-        )
+        .where(Vacancy.fingerprint == fingerprint, open_vacancy())
         .order_by(Vacancy.id)
         .limit(1)
     )
@@ -220,6 +222,7 @@ def register_vacancy(
     vacancy.employer = employer
     db.add(vacancy)
     db.flush()
+    changed_on_commit(db, "vacancy", vacancy.id)
     audit.record(
         db,
         actor=actor,
@@ -245,8 +248,19 @@ def readable_vacancy(
 
 
 @transactional
-def update_vacancy(db: Session, *, actor: Actor, vacancy_id: int, data: VacancyUpdate) -> Vacancy:
+def update_vacancy(
+    db: Session,
+    *,
+    actor: Actor,
+    vacancy_id: int,
+    data: VacancyUpdate,
+    expected_version: int | None = None,
+) -> Vacancy:
+    """Change the fields sent; `StaleVersion` when the vacancy changed since the caller read
+    `expected_version` (and, whatever the caller says, when a concurrent update won)."""
     vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
+    if expected_version is not None and expected_version != vacancy.version:
+        raise errors.StaleVersion("Deze vacature")
     sent = data.model_fields_set
     for name in ("status", "closing_date", "description"):
         if name in sent:
@@ -259,8 +273,23 @@ def update_vacancy(db: Session, *, actor: Actor, vacancy_id: int, data: VacancyU
         optional = data.optional_skills
         if optional is None:
             optional = [s.skill_uri for s in vacancy.skills if s.relation == "optional"]
-        vacancy.skills = _skills(essential, optional)
+        # Keep the rows of skills sent again (a delete and re-insert of the same skill in one
+        # flush would trip the unique constraint).
+        kept = {s.skill_uri: s for s in vacancy.skills}
+        rows = []
+        for row in _skills(essential, optional):
+            old = kept.get(row.skill_uri)
+            if old is not None:
+                old.relation = row.relation
+            rows.append(old or row)
+        vacancy.skills = rows
     vacancy.updated_at = utcnow()
+    vacancy.version += 1
+    changed_on_commit(db, "vacancy", vacancy.id)
+    try:
+        db.flush()
+    except StaleDataError:
+        raise errors.StaleVersion("Deze vacature") from None
     audit.record(
         db,
         actor=actor,
@@ -294,6 +323,7 @@ def add_vacancy_skills(
     if added:
         vacancy.skills.extend(added)
         vacancy.updated_at = utcnow()
+        changed_on_commit(db, "vacancy", vacancy.id)
         audit.record(
             db,
             actor=actor,

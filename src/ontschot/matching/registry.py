@@ -15,11 +15,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ontschot import signals
 from ontschot.employers.models import Vacancy
+from ontschot.employers.queries import open_vacancy
 from ontschot.matching.engine import MatchIndex
 from ontschot.matching.graph import TaxonomyGraph
 from ontschot.matching.profiles import CERTIFICATES, CandidateProfile, VacancyProfile
-from ontschot.people.models import Candidate, CandidateWork
+from ontschot.people.models import Candidate
 from ontschot.taxonomy.loader import current_version
 
 # Registry vocabularies → engine ordinals (see matching/profiles.py).
@@ -140,7 +142,7 @@ def _candidates(db: Session, ids: Iterable[int] | None = None) -> list[Candidate
 
 
 def _vacancies(db: Session, ids: Iterable[int] | None = None) -> list[Vacancy]:
-    query = select(Vacancy).where(Vacancy.status == "open", Vacancy.canonical_id.is_(None))
+    query = select(Vacancy).where(open_vacancy())
     if ids is not None:
         query = query.where(Vacancy.id.in_(list(ids)))
     query = query.options(selectinload(Vacancy.skills), selectinload(Vacancy.requirements))
@@ -154,6 +156,15 @@ class MatchCache:
         self.index: MatchIndex | None = None
         self._mark: tuple[datetime | None, datetime | None] = (None, None)
         self._lock = threading.Lock()
+        # Rows committed since the last use (from `signals`), refreshed even when their
+        # updated_at does not pass the watermark (same clock tick, clock skew).
+        self._dirty: dict[str, set[int]] = {"candidate": set(), "vacancy": set()}
+        signals.subscribe(self._heard)
+
+    def _heard(self, kind: str, row_id: int) -> None:
+        if kind in self._dirty:
+            with self._lock:
+                self._dirty[kind].add(row_id)
 
     def index_for(self, db: Session) -> MatchIndex:
         with self._lock:
@@ -182,6 +193,11 @@ class MatchCache:
             if c_mark is not None:
                 changed = changed.where(Candidate.updated_at > c_mark)
             ids = set(db.scalars(changed))
+        else:
+            ids = set()
+        ids |= self._dirty["candidate"]
+        self._dirty["candidate"] = set()
+        if ids:
             for c in _candidates(db, ids):
                 index.upsert_candidate(candidate_profile(c))
                 ids.discard(c.id)
@@ -192,6 +208,11 @@ class MatchCache:
             if v_mark is not None:
                 changed = changed.where(Vacancy.updated_at > v_mark)
             ids = set(db.scalars(changed))
+        else:
+            ids = set()
+        ids |= self._dirty["vacancy"]
+        self._dirty["vacancy"] = set()
+        if ids:
             for v in _vacancies(db, ids):
                 index.upsert_vacancy(vacancy_profile(v))
                 ids.discard(v.id)
@@ -203,34 +224,3 @@ class MatchCache:
         for vid in set(index.vacancy_profiles) - set(db.scalars(select(Vacancy.id))):
             index.remove_vacancy(vid)
         self._mark = new_marks
-
-
-def occupation_counts(db: Session) -> tuple[dict[str, int], dict[str, int]]:
-    """Open vacancies and available candidates per occupation URI (for tightness)."""
-    open_vac: dict[str | None, int] = dict(
-        db.execute(  # type: ignore[arg-type]
-            select(Vacancy.occupation_uri, func.count())
-            .where(
-                Vacancy.status == "open",
-                Vacancy.canonical_id.is_(None),
-                Vacancy.occupation_uri.is_not(None),
-            )
-            .group_by(Vacancy.occupation_uri)
-        ).all()
-    )
-    available: dict[str | None, int] = dict(
-        db.execute(  # type: ignore[arg-type]
-            select(CandidateWork.occupation_uri, func.count(func.distinct(Candidate.id)))
-            .join(Candidate, Candidate.id == CandidateWork.candidate_id)
-            .where(
-                Candidate.erased_at.is_(None),
-                Candidate.status.in_(MATCHABLE_STATUSES),
-                CandidateWork.occupation_uri.is_not(None),
-            )
-            .group_by(CandidateWork.occupation_uri)
-        ).all()
-    )
-    return (
-        {k: int(v) for k, v in open_vac.items() if k},
-        {k: int(v) for k, v in available.items() if k},
-    )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import Field
 
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
-from ontschot.deps import DbSession
+from ontschot.deps import DbSession, IfMatch, etag
 from ontschot.people import consent, queries, rights, service, suggestions
 from ontschot.people.fields import Bsn
 from ontschot.people.schemas import (
@@ -93,10 +93,13 @@ def create_candidate(
 def get_candidate(
     candidate_id: CandidateId,
     db: DbSession,
+    response: Response,
     actor: Annotated[Actor, Depends(requires("candidate.read"))],
 ) -> CandidateRead | CandidateAnonymised:
-    """The profile as far as the caller may see it (`view`: full or anonymised)."""
+    """The profile as far as the caller may see it (`view`: full or anonymised). The `ETag`
+    header carries the version, for `If-Match` on a later PATCH."""
     candidate, view = service.read_candidate(db, actor=actor, candidate_id=candidate_id)
+    response.headers["ETag"] = etag(candidate.version)
     return view_of(candidate, view)
 
 
@@ -105,12 +108,17 @@ def update_candidate(
     candidate_id: CandidateId,
     body: CandidateUpdate,
     db: DbSession,
+    response: Response,
+    if_match: IfMatch,
     actor: Annotated[Actor, Depends(requires("candidate.update"))],
 ) -> CandidateRead:
-    """Change the fields sent; each change becomes a new version."""
-    return full_view(
-        service.update_candidate(db, actor=actor, candidate_id=candidate_id, data=body)
+    """Change the fields sent; each change becomes a new version. With `If-Match` the
+    change is refused (412) when someone else changed the candidate since."""
+    candidate = service.update_candidate(
+        db, actor=actor, candidate_id=candidate_id, data=body, expected_version=if_match
     )
+    response.headers["ETag"] = etag(candidate.version)
+    return full_view(candidate)
 
 
 @router.get("/candidates/{candidateId}/versions", response_model=list[CandidateVersionRead])

@@ -7,18 +7,19 @@ candidate.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ontschot import errors
+from ontschot import clock, errors
 from ontschot.access.actor import Actor
-from ontschot.access.roles import Role, Scope
+from ontschot.access.roles import Role
 from ontschot.audit import service as audit
-from ontschot.db import utcnow
 from ontschot.employers.models import Employer, Vacancy
+from ontschot.people import grants
+from ontschot.people.grants import Basis, GrantView
 from ontschot.people.models import Candidate, Consent, Introduction
 from ontschot.people.service import editable_candidate
-from ontschot.people.visibility import View, view_for
+from ontschot.people.visibility import full_view_condition
 from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.tx import transactional
 
@@ -48,11 +49,12 @@ def give_consent(
     consent = Consent(
         purpose=purpose.value,
         partner_category=partner_category.value,
-        given_at=utcnow(),
+        given_at=clock.now(),
         recorded_by_user_id=actor.user_id,
     )
     candidate.consents.append(consent)
     db.flush()
+    _grant_for_consent(db, actor, candidate.id, consent)
     audit.record(
         db,
         actor=actor,
@@ -74,7 +76,8 @@ def withdraw_consent(db: Session, *, actor: Actor, candidate_id: int, consent_id
     if consent is None:
         raise errors.NotFound("Deze toestemming")
     if consent.withdrawn_at is None:
-        consent.withdrawn_at = utcnow()
+        consent.withdrawn_at = clock.now()
+        grants.revoke_for(db, source_type="consent", source_id=consent.id)
         audit.record(
             db,
             actor=actor,
@@ -105,15 +108,32 @@ def record_introduction(
                 "Deze vacature hoort niet bij deze werkgever.",
                 fields={"vacancy_id": "onbekend bij deze werkgever"},
             )
+    if not _allows_employers(candidate):
+        raise errors.Conflict(
+            "Deze werkzoekende heeft geen toestemming gegeven om gegevens met werkgevers te "
+            "delen. Leg eerst die toestemming vast (tab Toestemming).",
+            fields={"candidate_id": "geen toestemming voor delen met werkgevers"},
+        )
     intro = Introduction(
         candidate_id=candidate.id,
         employer_id=employer_id,
         vacancy_id=vacancy_id,
-        consent_given_at=utcnow(),
+        consent_given_at=clock.now(),
         created_by_user_id=actor.user_id,
     )
     db.add(intro)
     db.flush()
+    grants.grant(
+        db,
+        candidate_id=candidate.id,
+        employer_id=employer_id,
+        view=GrantView.FULL,
+        purpose="introduction",
+        basis=Basis.INTRODUCTION,
+        source_type="introduction",
+        source_id=intro.id,
+        granted_by_user_id=actor.user_id,
+    )
     audit.record(
         db,
         actor=actor,
@@ -137,7 +157,8 @@ def withdraw_introduction(
     if intro is None or intro.candidate_id != candidate.id:
         raise errors.NotFound("Deze voorstelling")
     if intro.withdrawn_at is None:
-        intro.withdrawn_at = utcnow()
+        intro.withdrawn_at = clock.now()
+        grants.revoke_for(db, source_type="introduction", source_id=intro.id)
         audit.record(
             db,
             actor=actor,
@@ -163,22 +184,32 @@ def introductions_for(db: Session, *, actor: Actor, candidate_id: int) -> list[I
     )
 
 
-def visible_introductions(db: Session, *, actor: Actor) -> list[Introduction]:
-    """Active introductions the actor may see: to the actor's own employers (employer users),
-    of the own organisation's candidates (staff), or all (region scope)."""
-    scope = actor.require("introduction.read")
+def _introductions_query(actor: Actor) -> Select[tuple[Introduction]]:
+    """Live introductions of candidates the actor sees in full (the one visibility rule);
+    employer users see only those to their own employers."""
+    actor.require("introduction.read")
     query = (
         select(Introduction)
         .join(Candidate, Candidate.id == Introduction.candidate_id)
-        .where(Introduction.withdrawn_at.is_(None), Candidate.erased_at.is_(None))
+        .where(
+            Introduction.withdrawn_at.is_(None),
+            Candidate.erased_at.is_(None),
+            full_view_condition(actor),
+        )
     )
     if actor.role == Role.EMPLOYER:
         query = query.join(Employer, Employer.id == Introduction.employer_id).where(
             Employer.organisation_id == actor.organisation_id
         )
-    elif scope != Scope.REGION:
-        query = query.where(Candidate.organisation_id == actor.organisation_id)
-    return list(db.scalars(query.order_by(Introduction.id.desc()).limit(500)))
+    return query
+
+
+def visible_introductions(
+    db: Session, *, actor: Actor, page: int = 1, page_size: int = 100
+) -> list[Introduction]:
+    """A page of the live introductions the actor may see, newest first."""
+    query = _introductions_query(actor).order_by(Introduction.id.desc())
+    return list(db.scalars(query.limit(page_size).offset((page - 1) * page_size)))
 
 
 @transactional
@@ -186,14 +217,11 @@ def read_introduction(
     db: Session, *, actor: Actor, introduction_id: int
 ) -> tuple[Introduction, Candidate]:
     """One introduction with the candidate's full profile; one processing-log entry."""
-    intro = next(
-        (i for i in visible_introductions(db, actor=actor) if i.id == introduction_id), None
-    )
+    intro = db.scalar(_introductions_query(actor).where(Introduction.id == introduction_id))
     if intro is None:
         raise errors.NotFound("Dit voorstel")
     candidate = db.get(Candidate, intro.candidate_id)
-    if candidate is None or view_for(actor, candidate, db) != View.FULL:
-        raise errors.NotFound("Dit voorstel")
+    assert candidate is not None  # the query joined it
     audit.record(
         db,
         actor=actor,
@@ -204,3 +232,26 @@ def read_introduction(
         purpose="kennismaking na voorstel",
     )
     return intro, candidate
+
+
+def _allows_employers(candidate: Candidate) -> bool:
+    return any(
+        c.is_active and c.purpose == ConsentPurpose.EMPLOYER_SUGGESTIONS.value
+        for c in candidate.consents
+    )
+
+
+def _grant_for_consent(db: Session, actor: Actor, candidate_id: int, consent: Consent) -> None:
+    full = consent.purpose == ConsentPurpose.SHARE_PROFILE.value
+    grants.grant(
+        db,
+        candidate_id=candidate_id,
+        partner_category=consent.partner_category if full else PartnerCategory.ALL.value,
+        view=GrantView.FULL if full else GrantView.ANONYMISED,
+        purpose=consent.purpose,
+        basis=Basis.CONSENT,
+        source_type="consent",
+        source_id=consent.id,
+        valid_from=consent.given_at,
+        granted_by_user_id=actor.user_id,
+    )

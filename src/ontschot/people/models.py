@@ -46,6 +46,10 @@ class Candidate(Base):
     phone: Mapped[str | None] = mapped_column(String(30), nullable=True)
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     bsn: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
+    # Keyed hash of the BSN: the database keeps one person per BSN per region (unique with
+    # region_code) without a second copy of the BSN itself.
+    bsn_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    region_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
     municipality: Mapped[str] = mapped_column(String(80))
     postcode: Mapped[str | None] = mapped_column(String(7), nullable=True)
     benefit: Mapped[str] = mapped_column(String(16))
@@ -99,7 +103,14 @@ class Candidate(Base):
         Index("ix_candidate_benefit", "benefit"),
         Index("ix_candidate_name", "last_name", "first_name"),
         UniqueConstraint("source", "external_id", name="uq_candidate_source_external_id"),
+        UniqueConstraint("region_code", "bsn_digest", name="uq_candidate_bsn"),
     )
+    # Optimistic locking: every UPDATE says "WHERE version = <the version read>"; the
+    # services raise the version themselves (one per recorded change).
+    __mapper_args__ = {  # noqa: RUF012 - SQLAlchemy reads it once
+        "version_id_col": version,
+        "version_id_generator": False,
+    }
 
     @property
     def full_name(self) -> str:
@@ -243,3 +254,37 @@ class Introduction(Base):
     consent_given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_by_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class AccessGrant(Base):
+    """Which organisation (or kind of partner, or employer) may see which candidate, how
+    much, for what purpose, on which basis, from when until when.
+
+    Consent, introductions and hand-overs write grants; the visibility rule reads them.
+    Exactly one grantee column is set. A grant ends by `valid_until` or `revoked_at`; rows
+    are never deleted, so the history of who could see a person stays.
+    """
+
+    __tablename__ = "access_grant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    partner_category: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    employer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employer.id", ondelete="CASCADE"), nullable=True
+    )
+    view: Mapped[str] = mapped_column(String(12))  # full | anonymised
+    purpose: Mapped[str] = mapped_column(String(40))
+    basis: Mapped[str] = mapped_column(String(20))  # consent | introduction | handover | legal_task
+    source_type: Mapped[str] = mapped_column(String(30))
+    source_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    granted_by_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        Index("ix_access_grant_candidate", "candidate_id", "view", "revoked_at"),
+        Index("ix_access_grant_source", "source_type", "source_id"),
+    )

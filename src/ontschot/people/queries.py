@@ -15,7 +15,7 @@ from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.people.models import Candidate, CandidateVersion
-from ontschot.people.service import PURPOSE_GUIDANCE, find_by_bsn, read_candidate
+from ontschot.people.service import PURPOSE_GUIDANCE, decide_view, find_by_bsn
 from ontschot.people.visibility import View, view_for, visible_candidates_query
 from ontschot.tx import transactional
 
@@ -65,18 +65,30 @@ def list_candidates(
     return list(rows), total
 
 
+@transactional
 def candidate_versions(db: Session, *, actor: Actor, candidate_id: int) -> list[CandidateVersion]:
-    """The change history (who, when, what); logged as a read of personal data."""
-    candidate, view = read_candidate(db, actor=actor, candidate_id=candidate_id)
+    """The change history (who, when, what): only for a full view, and logged only when
+    shown."""
+    candidate, view = decide_view(db, actor=actor, candidate_id=candidate_id)
     if view != View.FULL:
         raise errors.NotFound("Deze werkzoekende")
-    return list(
+    rows = list(
         db.scalars(
             select(CandidateVersion)
             .where(CandidateVersion.candidate_id == candidate.id)
             .order_by(CandidateVersion.version.desc())
         )
     )
+    audit.record(
+        db,
+        actor=actor,
+        action="candidate.versions.read",
+        object_type="candidate",
+        object_id=candidate.id,
+        subject_key=candidate.subject_key,
+        purpose=PURPOSE_GUIDANCE,
+    )
+    return rows
 
 
 def load_full(db: Session, ids: list[int]) -> list[Candidate]:

@@ -1,9 +1,8 @@
 """Data-subject rights (AVG art. 15 and 17): a complete export, erasure, and the access log.
 
-Erasure anonymises in place: name, contact data, BSN, birth date, postcode, notes, employer
-names, consents, introductions and the version history go; municipality, benefit, status,
-skills, occupations and education stay, so regional statistics keep counting the person
-without naming them.
+What is exported and erased comes from the subject-data providers of every context
+(`ontschot.subjects`); see `people/subject_data.py` for what the registry keeps after
+erasure (pseudonymised facts for statistics, no names, contact data or free text).
 """
 
 from __future__ import annotations
@@ -11,68 +10,32 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ontschot import clock
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
 from ontschot.audit.models import AuditEntry
-from ontschot.db import utcnow
-from ontschot.people.models import Candidate, CandidateVersion, Introduction
+from ontschot.people.models import Candidate
 from ontschot.people.service import editable_candidate
-from ontschot.people.views import full_view
+from ontschot.signals import changed_on_commit
+from ontschot.subjects import providers
 from ontschot.tx import transactional
-
-ERASED_NAME = "Verwijderd"
 
 
 @transactional
 def export_candidate_data(db: Session, *, actor: Actor, candidate_id: int) -> dict[str, Any]:
-    """Everything the registry holds about the person, as plain JSON-ready data."""
+    """Everything every context holds about the person, as plain JSON-ready data."""
     candidate = editable_candidate(
         db, actor=actor, candidate_id=candidate_id, action="candidate.export"
     )
-    profile = full_view(candidate).model_dump(mode="json", by_alias=True)
-    profile["bsn"] = candidate.bsn  # the person's own data: the export includes it
-    versions = db.scalars(
-        select(CandidateVersion)
-        .where(CandidateVersion.candidate_id == candidate.id)
-        .order_by(CandidateVersion.version)
-    ).all()
-    intros = db.scalars(select(Introduction).where(Introduction.candidate_id == candidate.id)).all()
-    data = {
-        "exportedAt": utcnow().isoformat(),
+    data: dict[str, Any] = {
+        "exportedAt": clock.now().isoformat(),
         "controller": "Ontschot arbeidsmarktregio",
-        "profile": profile,
-        "consents": [
-            {
-                "purpose": c.purpose,
-                "partnerCategory": c.partner_category,
-                "givenAt": c.given_at.isoformat(),
-                "withdrawnAt": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
-            }
-            for c in candidate.consents
-        ],
-        "introductions": [
-            {
-                "employerId": i.employer_id,
-                "vacancyId": i.vacancy_id,
-                "consentGivenAt": i.consent_given_at.isoformat(),
-                "withdrawnAt": i.withdrawn_at.isoformat() if i.withdrawn_at else None,
-            }
-            for i in intros
-        ],
-        "history": [
-            {
-                "version": v.version,
-                "changedAt": v.changed_at.isoformat(),
-                "changedBy": v.changed_by_name,
-                "summary": v.summary,
-                "changes": v.changes,
-            }
-            for v in versions
-        ],
     }
+    for provider in providers():
+        data[provider.name] = provider.export(db, candidate.id)
     audit.record(
         db,
         actor=actor,
@@ -86,21 +49,11 @@ def export_candidate_data(db: Session, *, actor: Actor, candidate_id: int) -> di
 
 
 def _anonymise(db: Session, candidate: Candidate) -> None:
-    candidate.first_name = ERASED_NAME
-    candidate.last_name = ""
-    candidate.name_search = ""
-    candidate.email = candidate.phone = candidate.bsn = candidate.notes = None
-    candidate.birth_date = None
-    candidate.postcode = None
-    candidate.source = candidate.external_id = None
-    candidate.coach_user_id = None
-    for work in candidate.work_history:
-        work.employer_name = None
-    candidate.consents.clear()
-    db.execute(delete(Introduction).where(Introduction.candidate_id == candidate.id))
-    db.execute(delete(CandidateVersion).where(CandidateVersion.candidate_id == candidate.id))
-    candidate.erased_at = utcnow()
-    candidate.status = "inactive"
+    db.flush()
+    for provider in providers():
+        provider.erase(db, candidate.id)
+    db.flush()
+    changed_on_commit(db, "candidate", candidate.id)
 
 
 @transactional
@@ -122,18 +75,25 @@ def erase_candidate(db: Session, *, actor: Actor, candidate_id: int, reason: str
     return candidate
 
 
+def expired_candidates(db: Session, *, retention_days: int) -> list[Candidate]:
+    """Candidates not active (placed or inactive) and unchanged for `retention_days`."""
+    cutoff = clock.now() - timedelta(days=retention_days)
+    return list(
+        db.scalars(
+            select(Candidate).where(
+                Candidate.erased_at.is_(None),
+                Candidate.updated_at < cutoff,
+                or_(Candidate.status == "inactive", Candidate.status == "placed"),
+            )
+        )
+    )
+
+
 @transactional
 def erase_expired(db: Session, *, actor: Actor, retention_days: int) -> int:
-    """Erase candidates not active (placed or inactive) and unchanged for `retention_days`."""
+    """Erase candidates past the retention period; one log entry per person erased."""
     actor.require("candidate.erase")
-    cutoff = utcnow() - timedelta(days=retention_days)
-    rows = db.scalars(
-        select(Candidate).where(
-            Candidate.erased_at.is_(None),
-            Candidate.updated_at < cutoff,
-            or_(Candidate.status == "inactive", Candidate.status == "placed"),
-        )
-    ).all()
+    rows = expired_candidates(db, retention_days=retention_days)
     for candidate in rows:
         _anonymise(db, candidate)
         audit.record(

@@ -109,16 +109,8 @@ class CandidateBase(ApiModel):
     work_history: list[WorkIn] = Field(default_factory=list, max_length=50)
     skills: list[SkillIn] = Field(default_factory=list, max_length=300)
     wishes: list[WishIn] = Field(default_factory=list, max_length=30)
-
-    @model_validator(mode="after")
-    def _hours(self) -> CandidateBase:
-        if (
-            self.hours_min is not None
-            and self.hours_max is not None
-            and (self.hours_min > self.hours_max)
-        ):
-            raise ValueError("minimum uren is groter dan maximum uren")
-        return self
+    # The hours range (minimum <= maximum) is checked by the service on create and update
+    # alike (`rules.hours_problems`), so that both paths name both fields.
 
 
 class CandidateCreate(CandidateBase):

@@ -10,10 +10,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ontschot import errors
 from ontschot.access.actor import Actor
+from ontschot.access.models import Organisation
 from ontschot.access.roles import Role, Scope
 from ontschot.audit import service as audit
 from ontschot.db import utcnow
@@ -30,9 +33,15 @@ from ontschot.people.models import (
 from ontschot.people.schemas import CandidateCreate, CandidateUpdate, SkillIn
 from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import CandidateStatus, SkillSource
+from ontschot.rules import hours_detail, hours_problems
+from ontschot.signals import changed_on_commit
 from ontschot.tx import transactional
 
 PURPOSE_GUIDANCE = "begeleiding naar werk"
+# Fields a registration must have; an update may change them but not empty them.
+REQUIRED_ON_CREATE = frozenset(
+    {"first_name", "last_name", "municipality", "benefit", "status", "legal_basis"}
+)
 _SCALARS = (
     "first_name",
     "last_name",
@@ -132,6 +141,7 @@ def register_candidate(
 ) -> Candidate:
     """Register a person once for the whole region; `Conflict` when the BSN is known."""
     actor.require("candidate.create")
+    check_hours(data.hours_min, data.hours_max)
     if data.bsn and find_by_bsn(db, data.bsn) is not None:
         raise errors.Conflict(
             "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
@@ -151,8 +161,10 @@ def register_candidate(
     for kind in _CHILDREN:
         setattr(candidate, kind, _child_rows(kind, getattr(data, kind)))
     candidate.skills = _skill_rows(data.skills, actor)
-    db.add(candidate)
-    db.flush()
+    candidate.region_code = _region_of(db, candidate.organisation_id, actor)
+    candidate.bsn_digest = bsn_digest(data.bsn) if data.bsn else None
+    _insert_once(db, candidate)
+    changed_on_commit(db, "candidate", candidate.id)
     _add_version(db, candidate, actor, "ingeschreven", {"registered": True})
     audit.record(
         db,
@@ -166,11 +178,64 @@ def register_candidate(
     return candidate
 
 
+def check_hours(hours_min: int | None, hours_max: int | None) -> None:
+    if problems := hours_problems(hours_min, hours_max):
+        raise errors.Invalid(hours_detail(hours_min, hours_max), fields=problems)
+
+
+def _bump_version(db: Session, candidate: Candidate) -> None:
+    """One more version; the UPDATE only matches the version read (else `StaleVersion`).
+    The match index hears of the change once it is committed."""
+    candidate.version += 1
+    candidate.updated_at = utcnow()
+    changed_on_commit(db, "candidate", candidate.id)
+    try:
+        db.flush()
+    except StaleDataError:
+        raise errors.StaleVersion("Deze werkzoekende") from None
+
+
+def bsn_digest(bsn: str) -> str:
+    """The keyed hash the database keeps unique per region (the BSN itself stays private)."""
+    return audit.keyed_digest("bsn", bsn)
+
+
+def _region_of(db: Session, organisation_id: int | None, actor: Actor) -> str:
+    org = db.get(Organisation, organisation_id) if organisation_id else None
+    return org.region_code if org is not None else (actor.region_code or "")
+
+
+def _insert_once(db: Session, candidate: Candidate) -> None:
+    """Insert in a savepoint: when a concurrent registration of the same BSN (or the same
+    external id) won the race, the database refuses and the caller gets a `Conflict`."""
+    try:
+        with db.begin_nested():
+            db.add(candidate)
+            db.flush()
+    except IntegrityError:
+        raise errors.Conflict(
+            "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
+        ) from None
+
+
 def _get(db: Session, candidate_id: int) -> Candidate:
     candidate = db.get(Candidate, candidate_id)
     if candidate is None or candidate.erased_at is not None:
         raise errors.NotFound("Deze werkzoekende")
     return candidate
+
+
+def decide_view(
+    db: Session, *, actor: Actor, candidate_id: int, action: str = "candidate.read"
+) -> tuple[Candidate, View]:
+    """The candidate and how much the actor may see, deciding only (nothing is logged, so
+    that a caller that refuses afterwards leaves no "success" in the log)."""
+    actor.require(action)
+    candidate = _get(db, candidate_id)
+    view = view_for(actor, candidate, db)
+    if view == View.NONE:
+        raise errors.NotFound("Deze werkzoekende")
+    return candidate, view
 
 
 @transactional
@@ -187,11 +252,7 @@ def read_candidate(
     A candidate the actor may not see at all is reported as not found, so its existence is
     not revealed.
     """
-    actor.require(action)
-    candidate = _get(db, candidate_id)
-    view = view_for(actor, candidate, db)
-    if view == View.NONE:
-        raise errors.NotFound("Deze werkzoekende")
+    candidate, view = decide_view(db, actor=actor, candidate_id=candidate_id, action=action)
     audit.record(
         db,
         actor=actor,
@@ -219,11 +280,30 @@ def editable_candidate(
 
 @transactional
 def update_candidate(
-    db: Session, *, actor: Actor, candidate_id: int, data: CandidateUpdate
+    db: Session,
+    *,
+    actor: Actor,
+    candidate_id: int,
+    data: CandidateUpdate,
+    expected_version: int | None = None,
 ) -> Candidate:
-    """Change the fields sent; records a version with old and new values (not the BSN's)."""
+    """Change the fields sent; records a version with old and new values (not the BSN's).
+
+    `expected_version` is the version the caller read (the API's If-Match, the form's
+    hidden field); when someone changed the candidate since, `StaleVersion` is raised and
+    nothing changes.
+    """
     candidate = editable_candidate(db, actor=actor, candidate_id=candidate_id)
+    if expected_version is not None and expected_version != candidate.version:
+        raise errors.StaleVersion("Deze werkzoekende")
     sent = data.model_fields_set
+    for name in sorted(sent & REQUIRED_ON_CREATE):
+        if getattr(data, name) is None:
+            raise errors.invalid(name, "mag niet leeg zijn")
+    check_hours(
+        data.hours_min if "hours_min" in sent else candidate.hours_min,
+        data.hours_max if "hours_max" in sent else candidate.hours_max,
+    )
     changes: dict[str, Any] = {}
     for name in sorted(sent & set(_SCALARS)):
         new = _plain(getattr(data, name))
@@ -235,6 +315,7 @@ def update_candidate(
         if data.bsn and (other := find_by_bsn(db, data.bsn)) and other.id != candidate.id:
             raise errors.Conflict("Dit BSN hoort bij een andere ingeschreven persoon.")
         candidate.bsn = data.bsn
+        candidate.bsn_digest = bsn_digest(data.bsn) if data.bsn else None
         changes["bsn"] = {"old": "•••", "new": "•••"}
     for kind in _CHILDREN:
         if kind in sent and getattr(data, kind) is not None:
@@ -246,8 +327,7 @@ def update_candidate(
     if not changes:
         return candidate
     candidate.name_search = f"{candidate.first_name} {candidate.last_name}".casefold()
-    candidate.version += 1
-    candidate.updated_at = utcnow()
+    _bump_version(db, candidate)
     _add_version(db, candidate, actor, "gewijzigd: " + ", ".join(sorted(changes)), changes)
     audit.record(
         db,
@@ -292,8 +372,7 @@ def add_candidate_skills(
             added.append(row)
     if not added:
         return []
-    candidate.version += 1
-    candidate.updated_at = utcnow()
+    _bump_version(db, candidate)
     _add_version(
         db,
         candidate,
@@ -320,8 +399,7 @@ def remove_candidate_skill(db: Session, *, actor: Actor, candidate_id: int, skil
     if row is None:
         raise errors.NotFound("Deze vaardigheid")
     candidate.skills.remove(row)
-    candidate.version += 1
-    candidate.updated_at = utcnow()
+    _bump_version(db, candidate)
     _add_version(
         db,
         candidate,

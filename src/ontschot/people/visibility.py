@@ -2,31 +2,31 @@
 
 - The owning organisation (caseload) sees the full profile; the system administrator sees
   every profile in the region.
-- Staff of another partner organisation see the full profile only while the candidate has an
-  active `share_profile` consent for that organisation's kind (or for all partners); with an
-  active `employer_suggestions` consent they see the anonymised profile.
-- An employer user sees the anonymised profile while the candidate allows employer
-  suggestions, and the full profile once the candidate agreed to an introduction to that
-  employer. An employer that registered its own employee at risk owns that record.
+- Everyone else sees what a live access grant (`grants.py`) allows: consent to share the
+  profile with a kind of partner (full), consent to employer suggestions (anonymised), an
+  introduction to an employer (full, for that employer's users), a hand-over to an
+  organisation (full). An employer that registered its own employee at risk owns that
+  record.
 - Analysts see no personal data. Erased candidates are visible to nobody.
 
 The rule is written once, as SQL conditions; `view_for` evaluates the same conditions for a
 single candidate, so a list and a profile page can never disagree. Withdrawing a consent
-ends the visibility with the next query: nothing is cached.
+revokes its grant, which ends the visibility with the next query: nothing is cached.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session, object_session
 
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Role, Scope
 from ontschot.employers.models import Employer
-from ontschot.people.models import Candidate, Consent, Introduction
-from ontschot.people.vum import ConsentPurpose, PartnerCategory
+from ontschot.people.grants import GrantView, grant_exists
+from ontschot.people.models import AccessGrant, Candidate
+from ontschot.people.vum import PartnerCategory
 
 
 class View(StrEnum):
@@ -35,22 +35,17 @@ class View(StrEnum):
     NONE = "none"
 
 
-def _has_consent(purpose: ConsentPurpose, categories: list[str]) -> ColumnElement[bool]:
-    return exists().where(
-        Consent.candidate_id == Candidate.id,
-        Consent.purpose == purpose.value,
-        Consent.withdrawn_at.is_(None),
-        Consent.partner_category.in_(categories),
-    )
+def _granted_to_categories(view: GrantView, categories: list[str]) -> ColumnElement[bool]:
+    return grant_exists(view, AccessGrant.partner_category.in_(categories))
 
 
-def _introduced_to_actor_employer(actor: Actor) -> ColumnElement[bool]:
-    return exists().where(
-        Introduction.candidate_id == Candidate.id,
-        Introduction.withdrawn_at.is_(None),
-        Introduction.employer_id == Employer.id,
-        Employer.organisation_id == actor.organisation_id,
-    )
+def _granted_to_organisation(actor: Actor) -> ColumnElement[bool]:
+    return grant_exists(GrantView.FULL, AccessGrant.organisation_id == actor.organisation_id)
+
+
+def _granted_to_actor_employer(actor: Actor) -> ColumnElement[bool]:
+    own_employers = select(Employer.id).where(Employer.organisation_id == actor.organisation_id)
+    return grant_exists(GrantView.FULL, AccessGrant.employer_id.in_(own_employers))
 
 
 def full_view_condition(actor: Actor) -> ColumnElement[bool]:
@@ -62,7 +57,7 @@ def full_view_condition(actor: Actor) -> ColumnElement[bool]:
             return false()
         return or_(
             Candidate.organisation_id == actor.organisation_id,
-            _introduced_to_actor_employer(actor),
+            _granted_to_actor_employer(actor),
         )
     scope = actor.scope("candidate.read")
     if scope is None:
@@ -75,7 +70,11 @@ def full_view_condition(actor: Actor) -> ColumnElement[bool]:
     categories = [PartnerCategory.ALL.value]
     if actor.organisation_kind:
         categories.append(actor.organisation_kind)
-    return or_(own, _has_consent(ConsentPurpose.SHARE_PROFILE, categories))
+    return or_(
+        own,
+        _granted_to_categories(GrantView.FULL, categories),
+        _granted_to_organisation(actor),
+    )
 
 
 def anonymised_view_condition(actor: Actor) -> ColumnElement[bool]:
@@ -84,7 +83,7 @@ def anonymised_view_condition(actor: Actor) -> ColumnElement[bool]:
         return false()
     if actor.role != Role.EMPLOYER and actor.scope("candidate.read") is None:
         return false()
-    return _has_consent(ConsentPurpose.EMPLOYER_SUGGESTIONS, [PartnerCategory.ALL.value])
+    return _granted_to_categories(GrantView.ANONYMISED, [PartnerCategory.ALL.value])
 
 
 def visible_candidates_query(

@@ -23,7 +23,9 @@ from ontschot.config import Settings
 from ontschot.db import utcnow
 from ontschot.employers.models import Employer, Vacancy, VacancyRequirement, VacancySkill
 from ontschot.employers.service import employer_key
+from ontschot.people.grants import Basis, GrantView
 from ontschot.people.models import (
+    AccessGrant,
     Candidate,
     CandidateEducation,
     CandidateLanguage,
@@ -32,6 +34,8 @@ from ontschot.people.models import (
     CandidateWork,
     Consent,
 )
+from ontschot.people.service import bsn_digest
+from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
@@ -187,6 +191,7 @@ def _write_candidates(
     user_ids: dict[str, int],
     employer_ids: dict[int, int],
 ) -> None:
+    region_code = data.plan.region.slug
     rows = []
     for c in data.candidates:
         row = {k: c[k] for k in CANDIDATE_COLUMNS}
@@ -194,6 +199,8 @@ def _write_candidates(
         row["coach_user_id"] = user_ids.get(c["coach_email"]) if c["coach_email"] else None
         index = c["current_employer_index"]
         row["current_employer_id"] = employer_ids[index] if index is not None else None
+        row["region_code"] = region_code
+        row["bsn_digest"] = bsn_digest(row["bsn"]) if row.get("bsn") else None
         rows.append(row)
     ids = _insert_returning_ids(db, Candidate, rows)
     work, skills, wishes, languages, educations, consents = [], [], [], [], [], []
@@ -237,9 +244,27 @@ def _write_candidates(
         (CandidateWish, wishes),
         (CandidateLanguage, languages),
         (CandidateEducation, educations),
-        (Consent, consents),
     ):
         _bulk(db, model, batch)
+    consent_ids = _insert_returning_ids(db, Consent, consents)
+    _bulk(
+        db, AccessGrant, [_consent_grant(i, c) for i, c in zip(consent_ids, consents, strict=True)]
+    )
+
+
+def _consent_grant(consent_id: int, consent: dict[str, Any]) -> dict[str, Any]:
+    """The access grant a consent gives (as `people.consent.give_consent` writes it)."""
+    full = consent["purpose"] == ConsentPurpose.SHARE_PROFILE.value
+    return {
+        "candidate_id": consent["candidate_id"],
+        "partner_category": consent["partner_category"] if full else PartnerCategory.ALL.value,
+        "view": GrantView.FULL.value if full else GrantView.ANONYMISED.value,
+        "purpose": consent["purpose"],
+        "basis": Basis.CONSENT.value,
+        "source_type": "consent",
+        "source_id": consent_id,
+        "valid_from": consent["given_at"],
+    }
 
 
 def _write_vacancies(db: Session, data: SyntheticRegion, employer_ids: dict[int, int]) -> None:

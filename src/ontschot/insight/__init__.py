@@ -1,0 +1,1 @@
+"""Labour-market insight: tightness and mismatch per occupation in the region."""
