@@ -75,8 +75,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+IMMEDIATE = "ontschot_sqlite_immediate"
+
+
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting
+    # for it up to the busy timeout; a deferred one that reads first and writes later
+    # fails at once with "database is locked" when another writer committed meanwhile.
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -18,9 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ontschot.db import IMMEDIATE
 from ontschot.errors import StaleVersion
 
 log = logging.getLogger("ontschot")
@@ -48,6 +50,7 @@ def atomic(db: Session, *, savepoint: bool = False) -> Iterator[Session]:
             else:
                 yield db
             return
+        _begin_for_writing(db)
         try:
             yield db
             db.commit()
@@ -62,6 +65,22 @@ def atomic(db: Session, *, savepoint: bool = False) -> Iterator[Session]:
     finally:
         db.info[_DEPTH] = depth
     _run_hooks(db)
+
+
+def _begin_for_writing(db: Session) -> None:
+    """On SQLite, start the outermost block as a write transaction (see `db.IMMEDIATE`).
+
+    A read-only transaction still open from before (a permission check read the session
+    row) is ended first: its snapshot could not be turned into a write later.
+    """
+    bind = db.get_bind()
+    if bind.dialect.name != "sqlite" or isinstance(bind, Connection):
+        return
+    if db.in_transaction():
+        if db.new or db.dirty or db.deleted:
+            return
+        db.commit()
+    db.connection(execution_options={IMMEDIATE: True})
 
 
 def on_commit(db: Session, hook: Callable[[], None]) -> None:

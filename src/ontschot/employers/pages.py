@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from ontschot import errors
+from ontschot import errors, money
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
@@ -234,14 +234,15 @@ def vacancy_form(
     return _vacancy_form(request, db, actor, v, {})
 
 
-def _euro_cents(value: str) -> int | str | None:
-    if not value:
+def _euro_cents(value: str, field: str, problems: dict[str, str]) -> int | None:
+    """Cents for a Dutch amount ("2.800,50", "€ 2.800"); a wrong one is noted for `field`."""
+    if not value.strip():
         return None
-    cleaned = value.replace("€", "").replace(".", "").replace(",", ".").strip()
     try:
-        return round(float(cleaned) * 100)
-    except ValueError:
-        return value  # validation reports it
+        return money.parse(value)
+    except money.MoneyError as exc:
+        problems[field] = str(exc)
+        return None
 
 
 @router.post("/vacatures/nieuw", response_class=HTMLResponse)
@@ -251,6 +252,7 @@ async def vacancy_submit(
     form = await request.form()
     v: dict[str, Any] = {k: text(form, k) for k in VACANCY_FIELDS}
     v["skill_uri"], v["optional_uri"] = many(form, "skill_uri"), many(form, "optional_uri")
+    amount_problems: dict[str, str] = {}
     body: dict[str, Any] = {
         "employerId": v["employer_id"] or None,
         "title": v["title"],
@@ -259,8 +261,8 @@ async def vacancy_submit(
         "hoursMin": v["hours_min"] or None,
         "hoursMax": v["hours_max"] or None,
         "contractForm": v["contract_form"] or None,
-        "salaryMinCents": _euro_cents(v["salary_min"]),
-        "salaryMaxCents": _euro_cents(v["salary_max"]),
+        "salaryMinCents": _euro_cents(v["salary_min"], "salary_min", amount_problems),
+        "salaryMaxCents": _euro_cents(v["salary_max"], "salary_max", amount_problems),
         "startDate": v["start_date"] or None,
         "closingDate": v["closing_date"] or None,
         "description": v["description"] or None,
@@ -271,9 +273,14 @@ async def vacancy_submit(
         ],
     }
     try:
-        vacancy = service.register_vacancy(db, actor=actor, data=VacancyCreate.model_validate(body))
+        data = VacancyCreate.model_validate(body)
     except ValidationError as exc:
-        return _vacancy_form(request, db, actor, v, _vacancy_errors(exc), 400)
+        found = _vacancy_errors(exc) | amount_problems
+        return _vacancy_form(request, db, actor, v, found, 400)
+    if amount_problems:
+        return _vacancy_form(request, db, actor, v, amount_problems, 400)
+    try:
+        vacancy = service.register_vacancy(db, actor=actor, data=data)
     except errors.DomainError as exc:
         if page_raises(exc):
             raise

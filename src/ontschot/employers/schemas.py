@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from ontschot.money import MAX_CENTS
 from ontschot.people.fields import EscoUri, KvkNumber, MunicipalityName, OtherUri, Postcode, Text
 from ontschot.people.vum import ContractForm
 from ontschot.schemas import ApiModel
@@ -98,8 +99,8 @@ class VacancyFields(ApiModel):
     hours_min: int | None = Field(default=None, ge=0, le=60)
     hours_max: int | None = Field(default=None, ge=0, le=60)
     contract_form: ContractForm | None = None
-    salary_min_cents: int | None = Field(default=None, ge=0)
-    salary_max_cents: int | None = Field(default=None, ge=0)
+    salary_min_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
+    salary_max_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
     salary_period: SalaryPeriod = SalaryPeriod.MONTH
     municipality: MunicipalityName
     start_date: date | None = None

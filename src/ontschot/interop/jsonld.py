@@ -17,6 +17,7 @@ from typing import Any
 
 from ontschot.employers.models import Vacancy
 from ontschot.geo import region_of
+from ontschot.money import MAX_CENTS
 from ontschot.people.fields import ESCO_PREFIX
 
 CONTEXT = "https://schema.org"
@@ -62,8 +63,13 @@ UNIT = {"hour": "HOUR", "month": "MONTH", "year": "YEAR"}
 _HOURS = re.compile(r"^\s*(\d{1,2})?\s*(?:-\s*(\d{1,2}))?\s*uur")
 
 
-def _euros(cents: int | None) -> float | None:
-    return None if cents is None else float(Decimal(cents) / 100)
+def _euros(cents: int | None) -> int | str | None:
+    """Whole euros as a number; other amounts as exact decimal text ("2800.50"), which
+    schema.org's MonetaryAmount value also allows, so no amount passes through a float."""
+    if cents is None:
+        return None
+    euros, rest = divmod(cents, 100)
+    return euros if rest == 0 else f"{euros}.{rest:02d}"
 
 
 def _drop_empty(value: Any) -> Any:
@@ -201,11 +207,18 @@ def _cents(value: Any) -> int | str | None:
     that validation reports it against the field."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, int | str | float):
+        return str(value)[:40]
+    text = str(value).strip()
+    if len(text) > 40:  # "1e999997" and its kind: no amount is that long
+        return text[:40]
     try:
-        amount = Decimal(str(value)) * 100
+        cents = Decimal(text) * 100
     except (ArithmeticError, ValueError):
-        return str(value)
-    return int(amount.to_integral_value()) if amount.is_finite() else str(value)
+        return text
+    if not cents.is_finite() or cents != cents.to_integral_value() or abs(cents) > MAX_CENTS:
+        return text  # fractions of a cent or absurd amounts: validation names the field
+    return int(cents)
 
 
 def jobposting_to_fields(doc: dict[str, Any]) -> dict[str, Any]:
