@@ -84,7 +84,8 @@ def test_exported_jobposting_uses_only_schema_org_properties(db):
     doc = vacancy_to_jobposting(_full_vacancy(db))
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "JobPosting"
     assert schema_errors(doc) == []
-    assert doc["baseSalary"]["value"]["minValue"] == 2450.5
+    # An amount with cents is exact decimal text (no float); whole euros stay a number.
+    assert doc["baseSalary"]["value"]["minValue"] == "2450.50"
     assert doc["hiringOrganization"]["identifier"]["value"] == "12345678"
     assert set(doc) - {"@context", "@type"} <= SCHEMA_ORG_PROPERTIES["JobPosting"]
 
