@@ -9,10 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ontschot import errors
@@ -30,16 +29,29 @@ from ontschot.employers.models import (
 from ontschot.employers.queries import open_vacancy
 from ontschot.employers.schemas import (
     EmployerCreate,
-    RequirementOut,
     SkillRelation,
     VacancyCreate,
-    VacancyRead,
     VacancyUpdate,
+)
+from ontschot.employers.vacancy_reads import (
+    VacancyFilter,
+    list_vacancies,
+    load_vacancies,
+    vacancies_query,
+    vacancy_read,
 )
 from ontschot.rules import hours_detail, hours_problems
 from ontschot.signals import changed_on_commit
 from ontschot.tx import transactional
 
+# Reads live in `vacancy_reads`; they are re-exported here for the callers of this module.
+__all__ = [
+    "VacancyFilter",
+    "list_vacancies",
+    "load_vacancies",
+    "vacancies_query",
+    "vacancy_read",
+]
 PURPOSE_VACANCIES = "vacatureregistratie"
 _LEGAL_FORMS = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|c\.?v\.?|holding|groep)\b")
 _GENDER = re.compile(r"\(?\b[mvx](\s*/\s*[mvx])+\b\)?")
@@ -334,87 +346,3 @@ def add_vacancy_skills(
             purpose=PURPOSE_VACANCIES,
         )
     return added
-
-
-@dataclass(frozen=True)
-class VacancyFilter:
-    status: str | None = "open"
-    municipality: str | None = None
-    employer_id: int | None = None
-    occupation_uri: str | None = None
-    title: str | None = None
-    include_duplicates: bool = False
-
-
-def vacancies_query(actor: Actor, flt: VacancyFilter, scope: Scope) -> Select[tuple[Vacancy]]:
-    query = select(Vacancy)
-    if scope == Scope.OWN:
-        query = query.join(Employer, Employer.id == Vacancy.employer_id).where(
-            Employer.organisation_id == actor.organisation_id
-        )
-    if not flt.include_duplicates:
-        query = query.where(Vacancy.canonical_id.is_(None))
-    if flt.status:
-        query = query.where(Vacancy.status == flt.status)
-    if flt.municipality:
-        query = query.where(Vacancy.municipality == flt.municipality)
-    if flt.employer_id:
-        query = query.where(Vacancy.employer_id == flt.employer_id)
-    if flt.occupation_uri:
-        query = query.where(Vacancy.occupation_uri == flt.occupation_uri)
-    if flt.title:
-        needle = flt.title.replace("%", "").replace("_", "")[:100]
-        query = query.where(func.lower(Vacancy.title).contains(needle.casefold()))
-    return query
-
-
-def list_vacancies(
-    db: Session, *, actor: Actor, flt: VacancyFilter, page: int = 1, page_size: int = 25
-) -> tuple[list[Vacancy], int]:
-    scope = actor.require("vacancy.read")
-    query = vacancies_query(actor, flt, scope)
-    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.scalars(
-        query.order_by(Vacancy.id.desc()).limit(page_size).offset((page - 1) * page_size)
-    ).all()
-    return list(rows), total
-
-
-def load_vacancies(db: Session, ids: list[int]) -> list[Vacancy]:
-    return list(
-        db.scalars(
-            select(Vacancy)
-            .where(Vacancy.id.in_(ids))
-            .order_by(Vacancy.id)
-            .options(selectinload(Vacancy.skills), selectinload(Vacancy.requirements))
-        )
-    )
-
-
-def vacancy_read(vacancy: Vacancy) -> VacancyRead:
-    return VacancyRead(
-        id=vacancy.id,
-        employer_id=vacancy.employer_id,
-        employer_name=vacancy.employer.name,
-        title=vacancy.title,
-        occupation_uri=vacancy.occupation_uri,
-        competentnl_uri=vacancy.competentnl_uri,
-        essential_skills=[s.skill_uri for s in vacancy.skills if s.relation == "essential"],
-        optional_skills=[s.skill_uri for s in vacancy.skills if s.relation == "optional"],
-        requirements=[RequirementOut.model_validate(r) for r in vacancy.requirements],
-        hours_min=vacancy.hours_min,
-        hours_max=vacancy.hours_max,
-        contract_form=vacancy.contract_form,
-        salary_min_cents=vacancy.salary_min_cents,
-        salary_max_cents=vacancy.salary_max_cents,
-        salary_period=vacancy.salary_period,
-        municipality=vacancy.municipality,
-        start_date=vacancy.start_date,
-        closing_date=vacancy.closing_date,
-        status=vacancy.status,
-        description=vacancy.description,
-        source=vacancy.source,
-        external_id=vacancy.external_id,
-        canonical_id=vacancy.canonical_id,
-        created_at=vacancy.created_at,
-    )

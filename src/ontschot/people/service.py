@@ -6,7 +6,6 @@ permission check, the version history and the processing-log entry cannot be ski
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -23,14 +22,19 @@ from ontschot.db import utcnow
 from ontschot.employers.models import Employer
 from ontschot.people.models import (
     Candidate,
-    CandidateEducation,
-    CandidateLanguage,
     CandidateSkill,
-    CandidateVersion,
-    CandidateWish,
-    CandidateWork,
 )
-from ontschot.people.schemas import CandidateCreate, CandidateUpdate, SkillIn
+from ontschot.people.schemas import CandidateCreate, CandidateUpdate
+from ontschot.people.versioning import (
+    CHILDREN,
+    SCALARS,
+    add_version,
+    child_dump,
+    child_rows,
+    plain,
+    plain_dict,
+    skill_rows,
+)
 from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import CandidateStatus, SkillSource
 from ontschot.rules import hours_detail, hours_problems
@@ -42,92 +46,6 @@ PURPOSE_GUIDANCE = "begeleiding naar werk"
 REQUIRED_ON_CREATE = frozenset(
     {"first_name", "last_name", "municipality", "benefit", "status", "legal_basis"}
 )
-_SCALARS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "birth_date",
-    "municipality",
-    "postcode",
-    "benefit",
-    "status",
-    "legal_basis",
-    "available_from",
-    "hours_min",
-    "hours_max",
-    "contract_forms",
-    "max_travel_km",
-    "max_travel_minutes",
-    "transport",
-    "driving_licences",
-    "notes",
-    "coach_user_id",
-)
-_CHILDREN: dict[str, type[Any]] = {
-    "languages": CandidateLanguage,
-    "educations": CandidateEducation,
-    "work_history": CandidateWork,
-    "wishes": CandidateWish,
-}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "value"):
-        return value.value
-    return value
-
-
-def _child_rows(kind: str, items: list[Any]) -> list[Any]:
-    model = _CHILDREN[kind]
-    return [model(**item.model_dump()) for item in items]
-
-
-def _child_dump(rows: list[Any]) -> list[dict[str, Any]]:
-    out = []
-    for row in rows:
-        cols = {c.key: getattr(row, c.key) for c in row.__table__.columns}
-        out.append({k: _plain(v) for k, v in cols.items() if k not in ("id", "candidate_id")})
-    return out
-
-
-def _add_version(
-    db: Session, candidate: Candidate, actor: Actor, summary: str, changes: dict[str, Any]
-) -> None:
-    db.add(
-        CandidateVersion(
-            candidate_id=candidate.id,
-            version=candidate.version,
-            changed_at=utcnow(),
-            changed_by_user_id=actor.user_id,
-            changed_by_name=actor.display_name[:200],
-            summary=summary[:200],
-            changes=changes,
-        )
-    )
-
-
-def _skill_rows(skills: list[SkillIn], actor: Actor) -> list[CandidateSkill]:
-    seen: set[tuple[str, str]] = set()
-    rows = []
-    for skill in skills:
-        key = (skill.skill_uri, skill.source.value)
-        if key not in seen:
-            seen.add(key)
-            rows.append(
-                CandidateSkill(
-                    skill_uri=skill.skill_uri,
-                    competentnl_uri=skill.competentnl_uri,
-                    source=skill.source.value,
-                    level=skill.level.value if skill.level else None,
-                    added_by_user_id=actor.user_id,
-                )
-            )
-    return rows
 
 
 def find_by_bsn(db: Session, bsn: str) -> Candidate | None:
@@ -146,8 +64,8 @@ def register_candidate(
         raise errors.Conflict(
             "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
         )
-    values = data.model_dump(include=set(_SCALARS) | {"bsn", "source", "external_id"})
-    candidate = Candidate(**{k: _plain(v) for k, v in values.items()})
+    values = data.model_dump(include=set(SCALARS) | {"bsn", "source", "external_id"})
+    candidate = Candidate(**{k: plain(v) for k, v in values.items()})
     candidate.name_search = f"{data.first_name} {data.last_name}".casefold()
     candidate.organisation_id = organisation_id if organisation_id else actor.organisation_id
     if candidate.coach_user_id is None and actor.role == Role.COACH:
@@ -158,14 +76,14 @@ def register_candidate(
             select(Employer.id).where(Employer.organisation_id == actor.organisation_id).limit(1)
         )
     candidate.version = 1
-    for kind in _CHILDREN:
-        setattr(candidate, kind, _child_rows(kind, getattr(data, kind)))
-    candidate.skills = _skill_rows(data.skills, actor)
+    for kind in CHILDREN:
+        setattr(candidate, kind, child_rows(kind, getattr(data, kind)))
+    candidate.skills = skill_rows(data.skills, actor)
     candidate.region_code = _region_of(db, candidate.organisation_id, actor)
     candidate.bsn_digest = bsn_digest(data.bsn) if data.bsn else None
     _insert_once(db, candidate)
     changed_on_commit(db, "candidate", candidate.id)
-    _add_version(db, candidate, actor, "ingeschreven", {"registered": True})
+    add_version(db, candidate, actor, "ingeschreven", {"registered": True})
     audit.record(
         db,
         actor=actor,
@@ -305,9 +223,9 @@ def update_candidate(
         data.hours_max if "hours_max" in sent else candidate.hours_max,
     )
     changes: dict[str, Any] = {}
-    for name in sorted(sent & set(_SCALARS)):
-        new = _plain(getattr(data, name))
-        old = _plain(getattr(candidate, name))
+    for name in sorted(sent & set(SCALARS)):
+        new = plain(getattr(data, name))
+        old = plain(getattr(candidate, name))
         if new != old:
             changes[name] = {"old": old, "new": new}
             setattr(candidate, name, new)
@@ -317,18 +235,18 @@ def update_candidate(
         candidate.bsn = data.bsn
         candidate.bsn_digest = bsn_digest(data.bsn) if data.bsn else None
         changes["bsn"] = {"old": "•••", "new": "•••"}
-    for kind in _CHILDREN:
+    for kind in CHILDREN:
         if kind in sent and getattr(data, kind) is not None:
-            old_rows = _child_dump(getattr(candidate, kind))
-            new_rows = [_plain_dict(item.model_dump()) for item in getattr(data, kind)]
+            old_rows = child_dump(getattr(candidate, kind))
+            new_rows = [plain_dict(item.model_dump()) for item in getattr(data, kind)]
             if old_rows != new_rows:
                 changes[kind] = {"old": old_rows, "new": new_rows}
-                setattr(candidate, kind, _child_rows(kind, getattr(data, kind)))
+                setattr(candidate, kind, child_rows(kind, getattr(data, kind)))
     if not changes:
         return candidate
     candidate.name_search = f"{candidate.first_name} {candidate.last_name}".casefold()
     _bump_version(db, candidate)
-    _add_version(db, candidate, actor, "gewijzigd: " + ", ".join(sorted(changes)), changes)
+    add_version(db, candidate, actor, "gewijzigd: " + ", ".join(sorted(changes)), changes)
     audit.record(
         db,
         actor=actor,
@@ -339,10 +257,6 @@ def update_candidate(
         purpose=PURPOSE_GUIDANCE,
     )
     return candidate
-
-
-def _plain_dict(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in values.items()}
 
 
 @transactional
@@ -373,7 +287,7 @@ def add_candidate_skills(
     if not added:
         return []
     _bump_version(db, candidate)
-    _add_version(
+    add_version(
         db,
         candidate,
         actor,
@@ -400,7 +314,7 @@ def remove_candidate_skill(db: Session, *, actor: Actor, candidate_id: int, skil
         raise errors.NotFound("Deze vaardigheid")
     candidate.skills.remove(row)
     _bump_version(db, candidate)
-    _add_version(
+    add_version(
         db,
         candidate,
         actor,
