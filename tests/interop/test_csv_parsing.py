@@ -45,3 +45,10 @@ def test_any_text_is_read_or_refused_with_a_problem(text):
             assert line >= 2 and isinstance(row, dict)
     except Invalid as exc:
         assert exc.detail
+
+
+def test_the_csv_format_carries_every_profile_field_of_the_registry():
+    from ontschot.people.versioning import SCALARS
+
+    internal = {"coach_user_id"}  # set by the registry, never by a partner file
+    assert set(SCALARS) - internal <= set(csvformat.CANDIDATE_COLUMNS)

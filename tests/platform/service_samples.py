@@ -70,6 +70,23 @@ def _admin(db: Session) -> Any:
 A = "ontschot.access."
 
 
+def _token_request(admin: Any) -> dict[str, Any]:
+    return {
+        "organisation_id": admin.organisation_id,
+        "name": "koppeling",
+        "role": "coach",
+        "actions": ["candidate.read"],
+    }
+
+
+def _token(db: Session) -> tuple[Any, Any, str]:
+    from ontschot.access.tokens import create_token
+
+    admin = make_user(db, Role.PARTNER_ADMIN)
+    token, raw = create_token(db, actor=actor_of(admin), **_token_request(admin))
+    return admin, token, raw
+
+
 @sample(A + "service.authenticate")
 def _authenticate(db: Session) -> Sample:
     user = _coach(db)
@@ -110,17 +127,7 @@ def _resolve_session(db: Session) -> Sample:
 
 @sample(A + "tokens.resolve_token")
 def _resolve_token(db: Session) -> Sample:
-    from ontschot.access.tokens import create_token
-
-    admin = make_user(db, Role.PARTNER_ADMIN)
-    _, raw = create_token(
-        db,
-        actor=actor_of(admin),
-        organisation_id=admin.organisation_id,
-        name="koppeling",
-        role="coach",
-        actions=["candidate.read"],
-    )
+    _, _, raw = _token(db)
     return Sample({"raw": raw}, entries=0, refusable=False)
 
 
@@ -174,30 +181,12 @@ def _reset_password(db: Session) -> Sample:
 @sample(A + "tokens.create_token")
 def _create_token(db: Session) -> Sample:
     admin = make_user(db, Role.PARTNER_ADMIN)
-    return Sample(
-        {
-            "actor": actor_of(admin),
-            "organisation_id": admin.organisation_id,
-            "name": "koppeling",
-            "role": "coach",
-            "actions": ["candidate.read"],
-        }
-    )
+    return Sample({"actor": actor_of(admin), **_token_request(admin)})
 
 
 @sample(A + "tokens.revoke_token")
 def _revoke_token(db: Session) -> Sample:
-    from ontschot.access.tokens import create_token
-
-    admin = make_user(db, Role.PARTNER_ADMIN)
-    token, _ = create_token(
-        db,
-        actor=actor_of(admin),
-        organisation_id=admin.organisation_id,
-        name="koppeling",
-        role="coach",
-        actions=["candidate.read"],
-    )
+    admin, token, _ = _token(db)
     return Sample({"actor": actor_of(admin), "token_id": token.id})
 
 

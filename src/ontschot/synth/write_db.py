@@ -35,36 +35,25 @@ from ontschot.people.models import (
     Consent,
 )
 from ontschot.people.service import bsn_digest
+from ontschot.people.versioning import SCALARS
 from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
 from ontschot.tx import atomic
 
+# The registry's own field list, less what the generator does not make; plus the row's
+# bookkeeping columns.
+_NOT_GENERATED = frozenset({"phone", "max_travel_minutes", "notes", "coach_user_id"})
 CANDIDATE_COLUMNS = (
     "reference",
-    "first_name",
-    "last_name",
     "name_search",
-    "email",
-    "birth_date",
     "bsn",
-    "municipality",
-    "postcode",
-    "benefit",
-    "status",
-    "legal_basis",
-    "available_from",
-    "hours_min",
-    "hours_max",
-    "contract_forms",
-    "max_travel_km",
-    "transport",
-    "driving_licences",
     "source",
     "version",
     "created_at",
     "updated_at",
+    *(f for f in SCALARS if f not in _NOT_GENERATED),
 )
 VACANCY_COLUMNS = (
     "title",
