@@ -70,6 +70,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    # REPLACE deletes the row it replaces; only with recursive triggers does that delete
+    # meet the processing log's append-only trigger (else INSERT OR REPLACE rewrites it).
+    cur.execute("PRAGMA recursive_triggers=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()

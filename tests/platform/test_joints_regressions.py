@@ -34,12 +34,14 @@ def test_a_refused_history_read_logs_no_success(client: Any, db: Session) -> Non
     # Another organisation's coach sees this candidate anonymised only: no history for them.
     outsider = make_user(db, Role.COACH)
     headers = login_as(client, db, outsider)
-    before = _count(db, AuditEntry)
+    before = db.scalar(select(func.max(AuditEntry.id))) or 0
 
     got = client.get(f"/api/v1/candidates/{candidate.id}/versions", headers=headers)
 
     assert got.status_code == 404
-    assert _count(db, AuditEntry) == before
+    new = db.scalars(select(AuditEntry).where(AuditEntry.id > before)).all()
+    assert [e.result for e in new] == ["denied"]
+    assert new[0].subject_pseudonym == pseudonymise(candidate.subject_key)
 
 
 def test_a_shown_history_read_logs_one_entry_with_what_was_shown(client: Any, db: Session) -> None:

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from ontschot.access.actor import Actor
 from ontschot.access.models import AppUser
@@ -100,21 +101,30 @@ async def _check_csrf(request: Request, binding: str, settings: Settings) -> Non
         raise ProblemError(403, "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw.")
 
 
+def _session_actor(db: Session, raw: str | None, settings: Settings, via: str) -> Actor | None:
+    session = resolve_session(db, raw, settings)
+    return None if session is None else actor_for_user(session.user, via=via)
+
+
 async def resolve_actor(request: Request, db: Session) -> Actor | None:
-    """The logged-in actor of this request, or None. Checks CSRF for cookie sessions."""
+    """The logged-in actor of this request, or None. Checks CSRF for cookie sessions.
+
+    The database work runs in the thread pool: a dependency on the event loop that waits
+    for a connection would stop every other request (and the health check) meanwhile.
+    """
     settings: Settings = request.app.state.settings
     header = request.headers.get("Authorization")
     if header is not None:
-        return _bearer_actor(request, db, header)
+        return await run_in_threadpool(_bearer_actor, request, db, header)
     raw = request.cookies.get(SESSION_COOKIE)
-    session = resolve_session(db, raw, settings)
-    if session is None:
+    via = "api" if request.url.path.startswith(API_PREFIX) else "page"
+    actor = await run_in_threadpool(_session_actor, db, raw, settings, via)
+    if actor is None:
         return None
     binding = sha256(raw or "")
     request.state.csrf_token = csrf_token(binding, settings)
     await _check_csrf(request, binding, settings)
-    via = "api" if request.url.path.startswith(API_PREFIX) else "page"
-    return actor_for_user(session.user, via=via)
+    return actor
 
 
 def requires(action: str) -> Callable[..., Awaitable[Actor]]:
@@ -125,6 +135,7 @@ def requires(action: str) -> Callable[..., Awaitable[Actor]]:
     async def dependency(request: Request, db: DbSession) -> Actor:
         actor = await resolve_actor(request, db)
         request.state.actor = actor
+        request.state.action = action
         if actor is None:
             if action in PUBLIC_ACTIONS:
                 return Actor.visitor()

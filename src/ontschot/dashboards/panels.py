@@ -25,6 +25,7 @@ from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.queries import open_vacancy
 from ontschot.insight.tightness import tightest
 from ontschot.people.models import Candidate, CandidateSkill
+from ontschot.people.visibility import full_view_condition
 from ontschot.people.vum import label_nl
 from ontschot.taxonomy.models import Occupation
 from ontschot.tx import transactional
@@ -47,7 +48,12 @@ def _active_candidates() -> Any:
 
 
 def _own_caseload(actor: Actor) -> Any:
-    return and_(_active_candidates(), Candidate.coach_user_id == actor.user_id)
+    # The visibility rule too: being named coach of a record is not a right to see it.
+    return and_(
+        _active_candidates(),
+        Candidate.coach_user_id == actor.user_id,
+        full_view_condition(actor),
+    )
 
 
 @transactional

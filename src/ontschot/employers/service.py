@@ -75,6 +75,20 @@ def vacancy_fingerprint(employer_name: str, title: str, municipality: str) -> st
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _may_link(actor: Actor, scope: Scope, organisation_id: int) -> bool:
+    return scope == Scope.REGION or organisation_id == actor.organisation_id
+
+
+def _employer_within(actor: Actor, scope: Scope, employer: Employer) -> bool:
+    """May the actor register vacancies for this employer? OWN: only their own employers;
+    ORGANISATION: not an employer that belongs to another organisation."""
+    if scope == Scope.OWN:
+        return employer.organisation_id == actor.organisation_id
+    if scope == Scope.ORGANISATION:
+        return employer.organisation_id in (None, actor.organisation_id)
+    return True
+
+
 def _employer_condition(actor: Actor, scope: Scope) -> ColumnElement[bool] | None:
     if scope == Scope.OWN:
         return Employer.organisation_id == actor.organisation_id
@@ -83,7 +97,14 @@ def _employer_condition(actor: Actor, scope: Scope) -> ColumnElement[bool] | Non
 
 @transactional
 def register_employer(db: Session, *, actor: Actor, data: EmployerCreate) -> Employer:
-    actor.require("employer.create")
+    scope = actor.require("employer.create")
+    if data.organisation_id is not None and not _may_link(actor, scope, data.organisation_id):
+        # Linking an employer to an (employer) organisation makes its users see it as
+        # their own: only within one's own organisation, or with a regional scope.
+        raise errors.Forbidden(
+            "U kunt een werkgever alleen aan uw eigen organisatie koppelen.",
+            fields={"organisation_id": "buiten uw bereik"},
+        )
     if data.kvk_number and db.scalar(
         select(Employer.id).where(Employer.kvk_number == data.kvk_number)
     ):
@@ -195,9 +216,7 @@ def register_vacancy(
     if problems := hours_problems(data.hours_min, data.hours_max):
         raise errors.Invalid(hours_detail(data.hours_min, data.hours_max), fields=problems)
     employer = db.get(Employer, data.employer_id)
-    if employer is None or (
-        scope == Scope.OWN and employer.organisation_id != actor.organisation_id
-    ):
+    if employer is None or not _employer_within(actor, scope, employer):
         raise errors.Invalid(
             "Onbekende werkgever.", fields={"employer_id": "bestaat niet of niet de uwe"}
         )
@@ -255,6 +274,11 @@ def readable_vacancy(
     if vacancy is None or (
         scope == Scope.OWN and vacancy.employer.organisation_id != actor.organisation_id
     ):
+        raise errors.NotFound("Deze vacature")
+    if scope == Scope.ORGANISATION and vacancy.organisation_id != actor.organisation_id:
+        # e.g. a municipality's administrator: only vacancies their organisation registered
+        if actor.can("vacancy.read"):
+            raise errors.Forbidden("Deze vacature is door een andere organisatie geregistreerd.")
         raise errors.NotFound("Deze vacature")
     return vacancy
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import Field
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
@@ -100,12 +102,44 @@ def _report(result: importer.ImportResult) -> ImportReport:
     )
 
 
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ProblemError(400, "De JSON is te diep genest.") from None
+    except ValueError:
+        raise ProblemError(400, "Geen geldige JSON.") from None
+
+
 def _jsonld_lines(text: str) -> list[tuple[int, dict[str, Any]]]:
     try:
-        docs = documents_in(json.loads(text))
+        docs = documents_in(_json(text))
         return [(n, jobposting_to_fields(d)) for n, d in enumerate(docs, start=1)]
-    except (ValueError, AttributeError) as exc:
+    except (ValueError, AttributeError, RecursionError) as exc:
         raise ProblemError(400, f"Geen geldige JobPosting JSON-LD: {exc}") from None
+
+
+def _vacancy_import(
+    db: Session, actor: Actor, media: str, text: str, name: str, partial: bool
+) -> importer.ImportResult:
+    if media == "text/csv":
+        return importer.import_vacancies_csv(
+            db, actor=actor, text=text, source=name, partial=partial
+        )
+    return importer.import_vacancy_fields(
+        db, actor=actor, lines=_jsonld_lines(text), source=name, partial=partial
+    )
+
+
+def _candidate_import(
+    db: Session, actor: Actor, media: str, text: str, name: str, partial: bool
+) -> importer.ImportResult:
+    if media == "text/csv":
+        return importer.import_candidates_csv(
+            db, actor=actor, text=text, source=name, partial=partial
+        )
+    rows = importer.json_rows(_json(text), CANDIDATE_COLUMNS)
+    return importer.import_candidate_rows(db, actor=actor, rows=rows, source=name, partial=partial)
 
 
 @router.post("/vacancy-imports", response_model=ImportReport)
@@ -120,14 +154,8 @@ async def import_vacancies(
     All or nothing unless `partial=true`; known external ids are skipped."""
     media, text = await _body(request)
     name = source or actor.organisation_name or "api"
-    if media == "text/csv":
-        result = importer.import_vacancies_csv(
-            db, actor=actor, text=text, source=name, partial=partial
-        )
-    else:
-        result = importer.import_vacancy_fields(
-            db, actor=actor, lines=_jsonld_lines(text), source=name, partial=partial
-        )
+    # Parsing and writing run in the thread pool: the event loop keeps serving others.
+    result = await run_in_threadpool(_vacancy_import, db, actor, media, text, name, partial)
     return _report(result)
 
 
@@ -143,19 +171,7 @@ async def import_candidates(
     keyed by the same column names (docs/import-formats.md)."""
     media, text = await _body(request)
     name = source or actor.organisation_name or "api"
-    if media == "text/csv":
-        result = importer.import_candidates_csv(
-            db, actor=actor, text=text, source=name, partial=partial
-        )
-    else:
-        try:
-            payload = json.loads(text)
-        except ValueError:
-            raise ProblemError(400, "Geen geldige JSON.") from None
-        rows = importer.json_rows(payload, CANDIDATE_COLUMNS)
-        result = importer.import_candidate_rows(
-            db, actor=actor, rows=rows, source=name, partial=partial
-        )
+    result = await run_in_threadpool(_candidate_import, db, actor, media, text, name, partial)
     return _report(result)
 
 

@@ -85,9 +85,8 @@ def _run(
                 result = importer.import_vacancies_csv(
                     db, actor=actor, text=text, source=source, partial=partial
                 )
-        except ValueError as exc:
-            fail(f"ongeldig bestand: {exc}")
-            return
+        except (ValueError, RecursionError) as exc:
+            fail(f"ongeldig bestand: {str(exc)[:300]}")
     _summarise(result, report)
 
 

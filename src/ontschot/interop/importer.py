@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ontschot import errors
 from ontschot.access.actor import Actor
+from ontschot.access.models import Organisation
 from ontschot.audit import service as audit
 from ontschot.employers.models import Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
@@ -278,6 +279,7 @@ def import_candidate_rows(
     """Import candidates given as rows keyed by the CSV column names (CSV or JSON)."""
     actor.require("import.run")
     actor.require("candidate.create")
+    _check_organisation(db, actor, organisation_id)
     lines = [(n, csvformat.candidate_row_fields(r) if "__extra__" not in r else r) for n, r in rows]
     _check_size(lines)
     result = ImportResult(kind="candidates", source=source, rows=len(lines))
@@ -315,6 +317,20 @@ def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict
         (n, {k: "" if v is None else str(v) for k, v in r.items()})
         for n, r in enumerate(payload, start=1)
     ]
+
+
+def _check_organisation(db: Session, actor: Actor, organisation_id: int | None) -> None:
+    """Candidates join a caseload: the organisation must be named (the CLI has none of its
+    own) and must exist."""
+    target = organisation_id or actor.organisation_id
+    if target is None:
+        raise errors.invalid(
+            "organisation_id",
+            "verplicht",
+            "Geef de organisatie op bij wie de werkzoekenden ingeschreven worden.",
+        )
+    if db.get(Organisation, target) is None:
+        raise errors.invalid("organisation_id", "bestaat niet", "Deze organisatie bestaat niet.")
 
 
 def _check_size(lines: list[Any]) -> None:

@@ -103,7 +103,7 @@ class CandidateBase(ApiModel):
     transport: list[Transport] = Field(default_factory=list, max_length=6)
     driving_licences: list[DrivingLicence] = Field(default_factory=list, max_length=16)
     notes: str | None = Field(default=None, max_length=10_000)
-    coach_user_id: int | None = None
+    coach_user_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     languages: list[LanguageIn] = Field(default_factory=list, max_length=20)
     educations: list[EducationIn] = Field(default_factory=list, max_length=20)
     work_history: list[WorkIn] = Field(default_factory=list, max_length=50)
@@ -145,7 +145,7 @@ class CandidateUpdate(ApiModel):
     transport: list[Transport] | None = None
     driving_licences: list[DrivingLicence] | None = None
     notes: str | None = Field(default=None, max_length=10_000)
-    coach_user_id: int | None = None
+    coach_user_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     languages: list[LanguageIn] | None = None
     educations: list[EducationIn] | None = None
     work_history: list[WorkIn] | None = None

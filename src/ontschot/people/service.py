@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ontschot import errors
 from ontschot.access.actor import Actor
-from ontschot.access.models import Organisation
+from ontschot.access.models import AppUser, Organisation
 from ontschot.access.roles import Role, Scope
 from ontschot.audit import service as audit
 from ontschot.db import utcnow
@@ -70,6 +70,8 @@ def register_candidate(
     candidate.organisation_id = organisation_id if organisation_id else actor.organisation_id
     if candidate.coach_user_id is None and actor.role == Role.COACH:
         candidate.coach_user_id = actor.user_id
+    elif candidate.coach_user_id is not None:
+        check_coach(db, candidate.coach_user_id, candidate.organisation_id)
     if actor.role == Role.EMPLOYER:
         candidate.status = CandidateStatus.EMPLOYED_AT_RISK.value
         candidate.current_employer_id = db.scalar(
@@ -94,6 +96,17 @@ def register_candidate(
         purpose="inschrijving werkzoekende",
     )
     return candidate
+
+
+def check_coach(db: Session, user_id: int, organisation_id: int | None) -> None:
+    """A caseload belongs to an active user of the candidate's own organisation."""
+    user = db.get(AppUser, user_id) if 0 < user_id < 2**31 else None
+    if user is None or not user.is_active or user.organisation_id != organisation_id:
+        raise errors.invalid(
+            "coach_user_id",
+            "geen actieve gebruiker van deze organisatie",
+            "Kies als begeleider een gebruiker van de eigen organisatie.",
+        )
 
 
 def check_hours(hours_min: int | None, hours_max: int | None) -> None:
@@ -222,6 +235,8 @@ def update_candidate(
         data.hours_min if "hours_min" in sent else candidate.hours_min,
         data.hours_max if "hours_max" in sent else candidate.hours_max,
     )
+    if "coach_user_id" in sent and data.coach_user_id is not None:
+        check_coach(db, data.coach_user_id, candidate.organisation_id)
     changes: dict[str, Any] = {}
     for name in sorted(sent & set(SCALARS)):
         new = plain(getattr(data, name))

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ontschot import errors
@@ -139,6 +140,42 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     return out
 
 
+# Path parameters that name a data subject, and the subject key they stand for.
+_SUBJECT_PARAMS = {"candidateId": "candidate", "candidate_id": "candidate", "userId": "user"}
+
+
+def log_refusal(request: Request, exc: errors.DomainError) -> None:
+    """A refused attempt by a logged-in actor is itself a processing-log entry ("denied").
+
+    Written in a transaction of its own: the refused action's transaction rolled back.
+    """
+    from ontschot.audit.service import record
+    from ontschot.tx import atomic
+
+    actor = getattr(request.state, "actor", None)
+    factory = getattr(request.app.state, "sessionmaker", None)
+    if actor is None or factory is None:
+        return
+    params = request.path_params
+    subject = next(
+        (f"{kind}:{params[name]}" for name, kind in _SUBJECT_PARAMS.items() if name in params),
+        None,
+    )
+    object_id = next(iter(params.values()), None) if params else None
+    action = getattr(request.state, "action", None) or f"{request.method} {request.url.path}"
+    with factory() as db, atomic(db):
+        record(
+            db,
+            actor=actor,
+            action=str(action),
+            object_type=(subject or "request").split(":")[0],
+            object_id=None if object_id is None else str(object_id)[:64],
+            subject_key=subject,
+            purpose=f"geweigerd: {status_of(exc)} {exc.detail}"[:200],
+            result="denied",
+        )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -159,6 +196,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(errors.DomainError)
     async def _domain(request: Request, exc: errors.DomainError) -> Response:
+        if isinstance(exc, errors.Forbidden | errors.NotFound):
+            try:
+                await run_in_threadpool(log_refusal, request, exc)
+            except Exception:  # the refusal stands even when its log entry cannot be written
+                log.exception("could not log a refused request")
         problem = as_problem(exc)
         return problem_response(
             request,
