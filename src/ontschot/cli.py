@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ontschot.cli_support import fail, settings_or_exit
+from ontschot.cli_support import err, fail, settings_or_exit
 from ontschot.config import settings_markdown
 
 app = typer.Typer(
@@ -19,7 +19,7 @@ db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help
 config_app = typer.Typer(help="Configuration.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(config_app, name="config")
-__all__ = ["app", "fail", "main", "settings_or_exit"]
+__all__ = ["app", "err", "fail", "main", "settings_or_exit"]
 
 
 @db_app.command("upgrade")
@@ -67,11 +67,19 @@ def serve(
 
     web_app = create_app(settings)
     warm_up_in_background(web_app.state.sessionmaker)
+    if settings.uses_default_secret:
+        err.print(
+            "[bold yellow]Let op:[/] ONTSCHOT_SECRET_KEY is de openbare standaardwaarde; "
+            "zet een eigen geheime waarde voordat er echte gegevens in komen.",
+            highlight=False,
+        )
     uvicorn.run(
         web_app,
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
     )
 
 

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         "secret and marks cookies Secure.",
     )
     session_hours: int = Field(8, ge=1, le=24, description="Idle hours before a login expires.")
+    session_max_hours: int = Field(
+        12,
+        ge=1,
+        le=72,
+        description="Hours after which a login ends however active it is (absolute lifetime).",
+    )
     login_max_failures: int = Field(
         5, ge=1, le=100, description="Failed logins in a row before an account is locked."
     )
@@ -80,6 +86,12 @@ class Settings(BaseSettings):
         description="Vacancies per available candidate from which an occupation counts as "
         "a kansberoep (promising occupation).",
     )
+    forwarded_allow_ips: str = Field(
+        "",
+        description="Comma-separated addresses of reverse proxies whose X-Forwarded-For "
+        "header is believed; empty (the default) believes none, so a client cannot pick "
+        "the address that login throttling counts.",
+    )
     retention_days: int = Field(
         730,
         ge=30,
@@ -96,12 +108,24 @@ class Settings(BaseSettings):
         return value
 
     def model_post_init(self, __context: object) -> None:
-        if self.environment == "production" and self.secret_key.startswith("dev-only"):
-            raise ValueError(f"{ENV_PREFIX}SECRET_KEY must be set to a random value in production")
+        if self.environment == "production" and not secret_is_strong(self.secret_key):
+            raise ValueError(
+                f"{ENV_PREFIX}SECRET_KEY must be a random value of at least 32 characters "
+                "(at least 16 different ones) in production, e.g. `openssl rand -hex 32`"
+            )
+
+    @property
+    def uses_default_secret(self) -> bool:
+        return self.secret_key.startswith("dev-only")
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def secret_is_strong(secret: str) -> bool:
+    """Long and varied enough that the log's pseudonyms cannot be recomputed by guessing."""
+    return len(secret) >= 32 and len(set(secret)) >= 16 and not secret.startswith("dev-only")
 
 
 class SettingsError(Exception):

@@ -56,6 +56,9 @@ class RouteSample:
     success: int = 200
     json: Any = None  # a value, or a function of the world
     foreign: bool = False
+    # Only the person's own coach (and wider scopes) may: a role whose scope is OWN and
+    # who is not that coach is refused (403).
+    own_caseload: bool = False
 
     @property
     def route_path(self) -> str:

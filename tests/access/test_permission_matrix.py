@@ -1,8 +1,9 @@
 """Every /api/v1 route, for every role and for a visitor, answers exactly as declared.
 
 The expected status follows from the route's declared action and access.roles.PERMISSIONS:
-success for a role with the action (403 for a foreign object when the scope is narrower than
-the region), 403 for a role without it, 401 for a visitor unless the action is public.
+success for a role with the action (when the scope is narrower than the region: 404 for
+another organisation's person, whose existence is not revealed, and 403 for other foreign
+objects), 403 for a role without it, 401 for a visitor unless the action is public.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def _expected(sample: RouteSample, action: str, who: Role | str) -> int:
     if scope is None:
         return 403
     if sample.foreign and scope != Scope.REGION:
+        # Another organisation's person that the role may not see is "not found": a 403
+        # would tell that they exist. Organisation-level objects answer 403.
+        hidden = "{foreign_candidate_id}" in sample.path or "{foreign_user_id}" in sample.path
+        return 404 if hidden else 403
+    if sample.own_caseload and scope == Scope.OWN and who != Role.COACH:
         return 403
     return sample.success
 

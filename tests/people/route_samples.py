@@ -69,7 +69,7 @@ SAMPLES: list[RouteSample] = [
         {"reason": "verzoek betrokkene"},
         foreign=True,
     ),
-    RouteSample("GET", "/api/v1/candidates/{candidate_id}/access-log"),
+    RouteSample("GET", "/api/v1/candidates/{candidate_id}/access-log", own_caseload=True),
     RouteSample("GET", "/api/v1/candidate-suggestions?vacancyId={vacancy_id}"),
 ]
 

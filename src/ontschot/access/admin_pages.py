@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ontschot.access import service, tokens
 from ontschot.access.actor import Actor, NavItem, register_navigation
-from ontschot.access.deps import requires
+from ontschot.access.deps import login_guard, requires
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, ROLE_LABELS_NL, Role
 from ontschot.access.schemas import UserCreate
 from ontschot.deps import AppSettings, DbSession
@@ -148,13 +148,14 @@ async def admin_reset_password(
 ) -> Response:
     form = await request.form()
     try:
-        service.reset_password(
+        user = service.reset_password(
             db,
             actor=actor,
             user_id=user_id,
             new_password=_text(form, "new_password"),
             settings=settings,
         )
+        login_guard(request).forget(user.email)
     except DomainError as exc:
         if page_raises(exc) or isinstance(exc, NotFound):
             raise

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from ontschot.access import service, tokens
 from ontschot.access.actor import Actor
-from ontschot.access.deps import requires
+from ontschot.access.deps import login_guard, requires
 from ontschot.access.models import ApiToken, AppUser
 from ontschot.access.schemas import (
     ApiTokenCreate,
@@ -144,14 +144,16 @@ def disable_user(
 def reset_password(
     user_id: UserId,
     body: PasswordReset,
+    request: Request,
     db: DbSession,
     settings: AppSettings,
     actor: Annotated[Actor, Depends(requires("user.update"))],
 ) -> Response:
     """Set a new password (12 to 256 characters); lifts a lock-out and ends sessions."""
-    service.reset_password(
+    user = service.reset_password(
         db, actor=actor, user_id=user_id, new_password=body.new_password, settings=settings
     )
+    login_guard(request).forget(user.email)
     return Response(status_code=204)
 
 

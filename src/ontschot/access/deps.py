@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ontschot.access.actor import Actor
 from ontschot.access.models import AppUser
-from ontschot.access.ratelimit import RateLimiter
+from ontschot.access.ratelimit import LoginGuard, RateLimiter
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, Role
 from ontschot.access.sessions import (
     SESSION_COOKIE,
@@ -53,6 +53,16 @@ def rate_limiter(request: Request) -> RateLimiter:
         limiter = RateLimiter(settings.rate_limit_per_minute)
         request.app.state.rate_limiter = limiter
     return limiter
+
+
+def login_guard(request: Request) -> LoginGuard:
+    """The app's failed-login counter (per e-mail and client address)."""
+    guard: LoginGuard | None = getattr(request.app.state, "login_guard", None)
+    if guard is None:
+        settings: Settings = request.app.state.settings
+        guard = LoginGuard(settings.login_max_failures, settings.login_lock_minutes)
+        request.app.state.login_guard = guard
+    return guard
 
 
 def actor_for_user(user: AppUser, via: str = "page") -> Actor:

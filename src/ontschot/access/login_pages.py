@@ -12,13 +12,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from ontschot.access import panels as _panels  # noqa: F401  (registers panels)
 from ontschot.access import service
 from ontschot.access.actor import Actor
 from ontschot.access.cookies import cookie_is_secure, set_cookie
 from ontschot.access.dashboard import render_panels
-from ontschot.access.deps import OptionalActor, client_address, rate_limiter, requires
+from ontschot.access.deps import (
+    OptionalActor,
+    client_address,
+    login_guard,
+    rate_limiter,
+    requires,
+)
+from ontschot.access.passwords import verify_password
 from ontschot.access.sessions import (
     PRE_SESSION_COOKIE,
     SESSION_COOKIE,
@@ -134,25 +142,37 @@ async def login_submit(request: Request, db: DbSession, settings: AppSettings) -
         return _login_page(
             request, settings, status=400, email=shown_email, next_url=next_url, errors=errors
         )
-    result = service.log_in(db, email=email, password=password, settings=settings)
-    if result.user is None:
-        if result.locked_minutes:
-            message = (
-                "Te veel mislukte pogingen. Dit account is geblokkeerd; probeer het over "
-                f"{result.locked_minutes} minuten opnieuw."
-            )
-        else:
-            message = WRONG_COMBINATION
-        return _login_page(
-            request,
-            settings,
-            status=401,
-            email=shown_email,
-            next_url=next_url,
-            errors={"password": message},
+    guard = login_guard(request)
+    address = client_address(request)
+    locked = guard.locked_minutes(email, address)
+    if locked:
+        # Same hashing cost as a real attempt: the answer's timing tells nothing either.
+        await run_in_threadpool(verify_password, None, password, settings)
+    else:
+        # Password hashing and the database work run in the thread pool, off the loop.
+        result = await run_in_threadpool(
+            service.log_in, db, email=email, password=password, settings=settings
         )
-    assert result.session_token is not None
-    return _session_response(result.session_token, settings, next_url)
+        if result.user is not None:
+            guard.succeeded(email, address)
+            assert result.session_token is not None
+            return _session_response(result.session_token, settings, next_url)
+        locked = guard.failed(email, address)
+    message = WRONG_COMBINATION
+    if locked:
+        message = (
+            "Te veel mislukte pogingen vanaf dit adres. Inloggen met dit e-mailadres is "
+            f"geblokkeerd; probeer het over {locked} minuten opnieuw, of vraag uw beheerder "
+            "om een nieuw wachtwoord."
+        )
+    return _login_page(
+        request,
+        settings,
+        status=401,
+        email=shown_email,
+        next_url=next_url,
+        errors={"password": message},
+    )
 
 
 def _session_response(raw: str, settings: Settings, next_url: str) -> Response:

@@ -38,3 +38,54 @@ class RateLimiter:
                     retry_after_seconds=retry,
                 )
             hits.append(now)
+
+
+class LoginGuard:
+    """Failed logins per (e-mail address, client address): after `max_failures` in a row
+    that pair is locked for `lock_minutes`.
+
+    Locking the pair, not the account, means nobody can lock another person out from
+    their own address; unknown e-mail addresses are counted and locked exactly like known
+    ones, so the answer never tells whether an account exists. An administrator's password
+    reset forgets the account's failures.
+    """
+
+    def __init__(self, max_failures: int, lock_minutes: int) -> None:
+        self.max_failures = max_failures
+        self.lock_seconds = lock_minutes * 60.0
+        self._failures: dict[tuple[str, str], int] = {}
+        self._locked_until: dict[tuple[str, str], float] = {}
+        self._lock = Lock()
+
+    def locked_minutes(self, email: str, address: str) -> int:
+        now = time.monotonic()
+        with self._lock:
+            until = self._locked_until.get((email, address))
+            if until is None or until <= now:
+                self._locked_until.pop((email, address), None)
+                return 0
+            return max(1, int((until - now) // 60) + 1)
+
+    def failed(self, email: str, address: str) -> int:
+        """Count a failure; the minutes of the lock when this one locked the pair, else 0."""
+        with self._lock:
+            if len(self._failures) > _MAX_KEYS:
+                self._failures.clear()
+            key = (email, address)
+            count = self._failures.get(key, 0) + 1
+            if count < self.max_failures:
+                self._failures[key] = count
+                return 0
+            self._failures.pop(key, None)
+            self._locked_until[key] = time.monotonic() + self.lock_seconds
+            return max(1, int(self.lock_seconds // 60))
+
+    def succeeded(self, email: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop((email, address), None)
+
+    def forget(self, email: str) -> None:
+        with self._lock:
+            for store in (self._failures, self._locked_until):
+                for key in [k for k in store if k[0] == email]:
+                    del store[key]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -92,13 +91,16 @@ def is_locked(user: AppUser) -> bool:
 
 
 def _user_in_scope(db: Session, actor: Actor, action: str, user_id: int) -> AppUser:
-    user = db.get(AppUser, user_id)
+    actor.require(action)
+    user = db.get(AppUser, user_id) if 0 < user_id < 2**31 else None
     if user is None:
-        actor.require(action)
         raise errors.NotFound("Deze gebruiker")
-    actor.require_within(
-        action, organisation_id=user.organisation_id, region_code=user.organisation.region_code
-    )
+    try:
+        actor.require_within(
+            action, organisation_id=user.organisation_id, region_code=user.organisation.region_code
+        )
+    except errors.Forbidden:
+        raise errors.NotFound("Deze gebruiker") from None  # existence is not revealed
     return user
 
 
@@ -236,26 +238,18 @@ class LoginResult:
 
 @transactional(audited=False)
 def authenticate(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
-    """Check a login; counts failures and locks the account after too many in a row.
+    """Check a login. Unknown addresses cost the same hashing time as known ones.
 
-    The caller has already validated the shape of `email`. Unknown addresses cost the same
-    hashing time as known ones.
+    Failures are counted per e-mail and client address by the page (`LoginGuard`), not on
+    the account: a stranger cannot lock somebody else's account. The caller has already
+    validated the shape of `email`.
     """
     user = db.scalar(select(AppUser).where(AppUser.email == email))
     now = utcnow()
     if user is None or not user.is_active or not user.organisation.is_active:
         verify_password(None, password, settings)
         return LoginResult(None)
-    if is_locked(user):
-        assert user.locked_until is not None
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        return LoginResult(None, locked_minutes=minutes)
     if not verify_password(user.password_hash, password, settings):
-        user.failed_logins += 1
-        if user.failed_logins >= settings.login_max_failures:
-            user.locked_until = now + timedelta(minutes=settings.login_lock_minutes)
-            user.failed_logins = 0
-            log.warning("user %s locked after too many failed logins", user.id)
         return LoginResult(None)
     user.failed_logins = 0
     user.locked_until = None

@@ -55,7 +55,13 @@ def resolve_session(db: Session, raw: str | None, settings: Settings) -> UserSes
     if row is None:
         return None
     now = utcnow()
-    if row.expires_at <= now or not row.user.is_active or not row.user.organisation.is_active:
+    too_old = now - row.created_at >= timedelta(hours=settings.session_max_hours)
+    if (
+        too_old
+        or row.expires_at <= now
+        or not row.user.is_active
+        or not row.user.organisation.is_active
+    ):
         db.delete(row)
         return None
     if now - row.last_seen_at >= TOUCH_EVERY:

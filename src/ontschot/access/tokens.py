@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ontschot import errors
 from ontschot.access.actor import Actor
-from ontschot.access.models import ApiToken, Organisation
+from ontschot.access.models import ApiToken, AppUser, Organisation
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, Role, Scope, scope_for
 from ontschot.access.sessions import sha256
 from ontschot.audit import service as audit
@@ -51,6 +51,9 @@ def resolve_token(db: Session, raw: str) -> ApiToken | None:
     token = db.scalar(select(ApiToken).where(ApiToken.token_hash == sha256(raw)))
     if token is None or token.is_revoked or not token.organisation.is_active:
         return None
+    creator = db.get(AppUser, token.created_by_user_id) if token.created_by_user_id else None
+    if creator is not None and not creator.is_active:
+        return None  # a blocked administrator's tokens stop with them
     now = utcnow()
     if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
         token.last_used_at = now

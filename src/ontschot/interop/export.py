@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ontschot.access.actor import Actor
 from ontschot.audit import service as audit
+from ontschot.csvsafe import safe_cell
 from ontschot.employers.models import Vacancy
 from ontschot.employers.service import load_vacancies
 from ontschot.interop import csvformat
@@ -42,7 +43,10 @@ def export_vacancies(
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=csvformat.VACANCY_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        rows = [csvformat.vacancy_csv_row(v) for v in _vacancies(db, include_closed)]
+        rows = [
+            {k: safe_cell(v) for k, v in csvformat.vacancy_csv_row(vac).items()}
+            for vac in _vacancies(db, include_closed)
+        ]
         writer.writerows(rows)
         count = len(rows)
         text = out.getvalue()

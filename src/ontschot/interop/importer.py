@@ -22,6 +22,7 @@ from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.models import Organisation
 from ontschot.audit import service as audit
+from ontschot.csvsafe import unescape_cell
 from ontschot.employers.models import Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
 from ontschot.employers.service import employer_key, find_or_create_employer, register_vacancy
@@ -95,7 +96,10 @@ def _read_rows(
     rows: list[tuple[int, dict[str, str]]] = []
     line = reader.line_num + 1
     for row in reader:
-        rows.append((line, {"__extra__": "te veel kolommen"} if None in row else row))
+        if None in row:
+            rows.append((line, {"__extra__": "te veel kolommen"}))
+        else:
+            rows.append((line, {k: unescape_cell(v or "") for k, v in row.items()}))
         line = reader.line_num + 1
     return rows
 

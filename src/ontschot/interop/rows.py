@@ -7,6 +7,8 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ontschot.csvsafe import safe_cell
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -21,5 +23,5 @@ def rejection_report_csv(errors: Iterable[RowError]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["line", "field", "reason"])
     for err in errors:
-        writer.writerow([err.line, err.field, err.reason])
+        writer.writerow([err.line, safe_cell(err.field), safe_cell(err.reason)])
     return out.getvalue()

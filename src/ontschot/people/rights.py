@@ -110,7 +110,8 @@ def erase_expired(db: Session, *, actor: Actor, retention_days: int) -> int:
 
 def access_log(db: Session, *, actor: Actor, candidate_id: int) -> list[AuditEntry]:
     """'Wie heeft mijn gegevens bekeken': every log entry about this person."""
+    # The permission of the log itself decides (a coach: own caseload only).
     candidate = editable_candidate(
-        db, actor=actor, candidate_id=candidate_id, action="candidate.read"
+        db, actor=actor, candidate_id=candidate_id, action="audit.subject.read"
     )
     return audit.entries_for_subject(db, actor=actor, subject_key=candidate.subject_key)

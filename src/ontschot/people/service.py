@@ -203,9 +203,17 @@ def editable_candidate(
     scope = actor.require(action)
     candidate = _get(db, candidate_id)
     if scope != Scope.REGION:
-        actor.require_within(
-            action, organisation_id=candidate.organisation_id, owner_user_id=candidate.coach_user_id
-        )
+        try:
+            actor.require_within(
+                action,
+                organisation_id=candidate.organisation_id,
+                owner_user_id=candidate.coach_user_id,
+            )
+        except errors.Forbidden:
+            # Someone who may not even see the person must not learn that they exist.
+            if view_for(actor, candidate, db) == View.NONE:
+                raise errors.NotFound("Deze werkzoekende") from None
+            raise
     return candidate
 
 

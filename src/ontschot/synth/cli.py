@@ -75,7 +75,14 @@ def demo(
 
     web_app = create_app(result.settings)
     warm_up_in_background(web_app.state.sessionmaker)
-    uvicorn.run(web_app, host=host, port=port, log_level=result.settings.log_level)
+    uvicorn.run(
+        web_app,
+        host=host,
+        port=port,
+        log_level=result.settings.log_level,
+        proxy_headers=bool(result.settings.forwarded_allow_ips),
+        forwarded_allow_ips=result.settings.forwarded_allow_ips or None,
+    )
 
 
 def synth(
