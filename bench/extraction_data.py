@@ -123,7 +123,11 @@ class Resolver:
 
 
 def split_of(text: str) -> str:
-    return "test" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 else "dev"
+    return (
+        "test"
+        if hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).digest()[0] % 2
+        else "dev"
+    )
 
 
 def _join(first: str, second: str, word: str) -> str:
@@ -165,7 +169,9 @@ def sentence_sets(clauses: list[Clause], res: Resolver) -> dict[str, list[dict[s
     return out
 
 
-def _item(text: str, labels: tuple[str, ...], split: str, origin: str, res: Resolver) -> dict[str, Any]:
+def _item(
+    text: str, labels: tuple[str, ...], split: str, origin: str, res: Resolver
+) -> dict[str, Any]:
     return {
         "text": text,
         "uris": [res.skill(label) for label in labels],
@@ -177,7 +183,10 @@ def _item(text: str, labels: tuple[str, ...], split: str, origin: str, res: Reso
 
 def phrase_set(res: Resolver) -> list[dict[str, Any]]:
     return [
-        {"lang": lang, **_item(text, tuple(labels.split(";")), split_of(lang + text), "phrase", res)}
+        {
+            "lang": lang,
+            **_item(text, tuple(labels.split(";")), split_of(lang + text), "phrase", res),
+        }
         for lang, text, labels in _rows("phrases.txt")
     ]
 
@@ -233,7 +242,9 @@ def cv_set(
         for other in others:
             end = start
             start = end - rng.randint(2, 5)
-            lines.append(f"{start} – {end}: {other.titles_nl[0].lower()} bij {rng.choice(EMPLOYERS)}")
+            lines.append(
+                f"{start} – {end}: {other.titles_nl[0].lower()} bij {rng.choice(EMPLOYERS)}"
+            )
         jobs = {occ.key} | {o.key for o in others}
         labels = {label for c in clauses if jobs & set(c.occupations) for label in c.labels}
         fitting = [text for text, gold in phrases if gold & labels]
@@ -241,7 +252,9 @@ def cv_set(
         lines += ["Opleiding", rng.choice(("MBO niveau 2", "MBO niveau 3", "VMBO", "HBO"))]
         lines += ["Vaardigheden", ", ".join(skills)]
         if rng.random() < 0.5:
-            lines.insert(0, "Profiel\nGemotiveerd en betrouwbaar, op zoek naar een nieuwe uitdaging.")
+            lines.insert(
+                0, "Profiel\nGemotiveerd en betrouwbaar, op zoek naar een nieuwe uitdaging."
+            )
         out.append(
             {
                 "text": "\n".join(lines),
@@ -285,7 +298,9 @@ def build() -> dict[str, list[dict[str, Any]]]:
         sets[f"vacancies_{lang}"] = items
     sets["cvs_nl"] = cv_set(clauses, occupations, res)
     if res.unknown:
-        sys.exit("labels not (uniquely) in the bundled taxonomy:\n  " + "\n  ".join(sorted(res.unknown)))
+        sys.exit(
+            "labels not (uniquely) in the bundled taxonomy:\n  " + "\n  ".join(sorted(res.unknown))
+        )
     return sets
 
 
