@@ -76,7 +76,7 @@ class Clause:
 @dataclass(frozen=True)
 class Occupation:
     key: str
-    label: str
+    labels: tuple[str, ...]  # the occupation first, then others a coach would accept
     titles_nl: tuple[str, ...]
     titles_en: tuple[str, ...]
 
@@ -212,8 +212,9 @@ def vacancy_sets(
                 out[lang].append(
                     {
                         "text": "\n".join(lines),
-                        "occupation": res.occupation(occ.label),
-                        "occupation_label": occ.label,
+                        "occupation": res.occupation(occ.labels[0]),
+                        "occupations": [res.occupation(label) for label in occ.labels],
+                        "occupation_label": occ.labels[0],
                         "uris": [res.skill(label) for label in labels],
                         "labels": list(labels),
                         "split": split_of(lang + title),
@@ -258,8 +259,9 @@ def cv_set(
         out.append(
             {
                 "text": "\n".join(lines),
-                "occupation": res.occupation(occ.label),
-                "occupation_label": occ.label,
+                "occupation": res.occupation(occ.labels[0]),
+                "occupations": [res.occupation(label) for label in occ.labels],
+                "occupation_label": occ.labels[0],
                 "split": split_of("cv" + title + str(number)),
             }
         )
@@ -269,6 +271,7 @@ def cv_set(
             "2018 – 2021: vakkenvuller bij Jumbo\n2016 – 2018: helpende in de thuiszorg\n"
             "Vaardigheden\nklantvriendelijk, kassa, Engels",
             "occupation": res.occupation("cashier"),
+            "occupations": [res.occupation("cashier")],
             "occupation_label": "cashier",
             "split": "test",
         }
@@ -283,8 +286,8 @@ def build() -> dict[str, list[dict[str, Any]]]:
         for s, o, nl, en, labels in _rows("clauses.txt")
     ]
     occupations = [
-        Occupation(key, label, tuple(nl.split(";")), tuple(en.split(";")))
-        for key, label, nl, en in _rows("occupations.txt")
+        Occupation(key, tuple(labels.split(";")), tuple(nl.split(";")), tuple(en.split(";")))
+        for key, labels, nl, en in _rows("occupations.txt")
     ]
     keys = {o.key for o in occupations} | {"*"}
     bad_keys = {k for c in clauses for k in c.occupations} - keys
