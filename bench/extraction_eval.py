@@ -56,7 +56,16 @@ class Baseline:
 
     def __init__(self, index: TaxonomyIndex, semantic: SemanticIndex) -> None:
         self.index = index
-        self.semantic = semantic
+        # preferred labels only: the project may also embed alternative labels
+        pref = semantic.skill_preferred
+        if pref is None:
+            pref = np.ones(len(semantic.skill_concepts), dtype=bool)
+        self.semantic = SemanticIndex(
+            semantic.occ_matrix,
+            semantic.occ_concepts,
+            semantic.skill_matrix[pref],
+            semantic.skill_concepts[pref],
+        )
 
     def skills(self, texts: list[str], top: int) -> list[list[str]]:
         queries = ENCODER.queries([t[:2000] for t in texts])
