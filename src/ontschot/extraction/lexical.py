@@ -25,6 +25,7 @@ Units = dict[str, list[tuple[int, Span]]]  # key -> [(token position, character 
 MIN_COVERAGE = 0.74
 PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its verb
 CROSS_LANGUAGE = 0.85
+KNOWN_WORD_PART = 5
 WINDOW_SLACK = 3  # tokens (function words included) allowed between the matched words
 
 
@@ -44,9 +45,13 @@ def sentence_units(index: TaxonomyIndex, toks: list[Token], *, compounds: bool =
             continue
         span = (tok.start, tok.end)
         units[tok.stem].append((pos, span))
-        if compounds and len(tok.norm) >= 8 and tok.stem not in index.posting_arrays:
-            # a known word stays whole: 'javascript' is no 'java' + 'script'
-            for part in index.splitter.split(tok.norm):
+        if compounds and len(tok.norm) >= 8:
+            parts = index.splitter.split(tok.norm)
+            if tok.stem in index.posting_arrays and any(len(p) < KNOWN_WORD_PART for p in parts):
+                # a known word splits only into long parts: 'vrachtwagen' gives 'vracht'
+                # (for 'vracht laden'), but 'javascript' is no 'java' + 'script'
+                parts = ()
+            for part in parts:
                 units[stem(part)].append((pos, span))
     return units
 

@@ -153,14 +153,17 @@ def _ranked(
         if not skills:
             continue
         probabilities = model.probabilities(features)
-        order = np.argsort(-probabilities, kind="stable")[:PER_SENTENCE]
+        order = np.argsort(-probabilities, kind="stable")
         cut = max(MIN_PROBABILITY, RELATIVE_KEEP * float(probabilities[order[0]]))
-        for i in order:
+        for rank, i in enumerate(order):
             p = float(probabilities[i])
-            if p < cut:
-                break
             skill = skills[int(i)]
             hit = work.hits.get(skill)
+            # a label whose own words stand in the sentence is not crowded out by the cap: a
+            # long sentence ('verzamelt orders, laadt en lost, rijdt heftruck') holds several
+            said = hit is not None and hit.same_language and p >= MIN_PROBABILITY
+            if not said and (rank >= PER_SENTENCE or p < cut):
+                continue
             spans = hit.spans if hit else {work.span}
             _keep(found, skill, p, spans, work.span, hit.score if hit else 0.0)
 
@@ -199,6 +202,16 @@ def _skill_votes(index: TaxonomyIndex, found: dict[int, SkillEvidence]) -> np.nd
     return result
 
 
+# What a vacancy offers or how to apply names no skill the candidate needs ('Wij bieden een
+# goed salaris' is no *manage payroll*).
+_OFFER = re.compile(
+    r"\b(?:wij bieden|we bieden|bieden wij|wat bieden|solliciteer|reageer|reiskosten\w*|"
+    r"salaris\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|apply (?:now|today|via)|"
+    r"salary|benefits package)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentences(index: TaxonomyIndex, text: str, lang: str) -> list[_Sentence]:
     toks = tokens(text)
     starts = [t.start for t in toks]
@@ -207,6 +220,8 @@ def _sentences(index: TaxonomyIndex, text: str, lang: str) -> list[_Sentence]:
     for span in sentences(text):
         if title is not None and span[1] <= title[1]:
             continue  # the title names the occupation, not a skill
+        if _OFFER.search(text, span[0], span[1]):
+            continue
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         units = sentence_units(index, toks[lo:hi], compounds=lang == "nl")
         if units:

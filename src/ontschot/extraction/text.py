@@ -135,7 +135,7 @@ def stem(word: str) -> str:
         else:
             if w.endswith("ies") and len(w) > 5:
                 w = w[:-3] + "y"
-            elif w.endswith("en") and len(w) > 5:
+            elif w.endswith("en") and len(w) >= 5:  # laden ~ laadt, lossen ~ los
                 w = w[:-2]
             elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 4:
                 w = w[:-1]
