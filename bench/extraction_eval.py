@@ -57,7 +57,7 @@ class Baseline:
     def __init__(self, index: TaxonomyIndex, semantic: SemanticIndex) -> None:
         self.index = index
         # preferred labels only: the project may also embed alternative labels
-        pref = semantic.skill_preferred
+        pref = getattr(semantic, "skill_preferred", None)  # older code: preferred only
         if pref is None:
             pref = np.ones(len(semantic.skill_concepts), dtype=bool)
         self.semantic = SemanticIndex(

@@ -2,12 +2,13 @@
 
 Prints `name: value` lines: documents/second for the lexical path (label matching only)
 and with the semantic layer (sentence embeddings, no cache reuse between texts: the
-primary, cold figure), their ratio, the 95th percentile of one document's time (cold), occupation titles/second, and the first call of a
-fresh process (index and label vectors read from the disk caches that the first run
-writes). Added lines: the semantic layer with a smaller sentence budget (cold; fewer
-sentences embedded, lower recall), with a warm sentence cache (every sentence seen before,
-as boilerplate repeats across vacancies: an upper bound, not the typical case), the cost
-of one sentence embedding, and the load average while measuring (the machine is shared).
+primary, cold figure), their ratio, the 95th percentile of one document's time (cold),
+occupation titles/second, and the first call of a fresh process (index and label vectors
+read from the disk caches that the first run writes). Added lines: the semantic layer with
+a smaller sentence budget (cold; fewer sentences embedded, lower recall), with a warm
+sentence cache (every sentence seen before, as boilerplate repeats across vacancies: an
+upper bound, not the typical case), the cost of one sentence embedding, and the load
+average while measuring (the machine is shared).
 
 Usage: python bench/extraction_speed.py [--docs 200]
 """

@@ -230,7 +230,9 @@ def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> 
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(cache_file, vectors=matrix.astype(np.float16))
+            # float32: a float16 copy moved near-tied occupations enough to change title
+            # figures between a process's first and later runs (issue 13)
+            np.savez(cache_file, vectors=matrix.astype(np.float32))
         except OSError:
             log.warning("could not write embedding cache %s", cache_file)
     return matrix
@@ -252,7 +254,7 @@ def semantic_index(
         if found is None:
             keys, occ, skill = embedded_labels(index)
             cache = (
-                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}.npz"
+                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}-f32.npz"
                 if data_dir is not None
                 else None
             )

@@ -32,7 +32,7 @@ from ontschot.taxonomy.models import (
 )
 
 log = logging.getLogger(__name__)
-INDEX_FORMAT = 6  # bump when the index layout changes, so old disk caches are ignored
+INDEX_FORMAT = 7  # bump when the index layout changes, so old disk caches are ignored
 GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ontschot.extraction.index import GENERIC_IDF, TaxonomyIndex
-from ontschot.extraction.text import STOPWORDS, Token, stem
+from ontschot.extraction.text import STOPWORDS, Token, word_stem
 
 Span = tuple[int, int]
 Units = dict[str, list[tuple[int, Span]]]  # key -> [(token position, character span)]
@@ -52,7 +52,7 @@ def sentence_units(index: TaxonomyIndex, toks: list[Token], *, compounds: bool =
                 # (for 'vracht laden'), but 'javascript' is no 'java' + 'script'
                 parts = ()
             for part in parts:
-                units[stem(part)].append((pos, span))
+                units[word_stem(part)].append((pos, span))
     return units
 
 
