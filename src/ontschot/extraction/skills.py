@@ -52,7 +52,6 @@ PER_SENTENCE = 5
 PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
 PRIOR_MIN_SCORE = 0.5  # the occupation guess must be this sure before it lifts skills
-BOTH_BONUS = 0.12  # lexical-only path: no model, a skill found twice is likelier
 MAX_SENTENCE_CHARS = 400
 SEMANTIC_BUDGET = 12  # sentences embedded per text (two queries each, ~25 ms per query)
 DEFAULT_THRESHOLD = 0.02  # set on the dev splits; the per-sentence rule does most of the work
@@ -257,8 +256,6 @@ def extract_skills(
     likely = text_occupation(index, text, _skill_votes(index, found), semantic, encoder, lang)
     prior = index.occ_skills.get(likely[0], {}) if likely and likely[1] >= PRIOR_MIN_SCORE else {}
     for skill, ev in found.items():
-        if not embedded and ev.lexical and ev.score > ev.lexical:
-            ev.score += BOTH_BONUS
         if skill in prior:
             ev.score += PRIOR_ESSENTIAL if prior[skill] else PRIOR_OPTIONAL
         ev.score = min(1.0, ev.score)
