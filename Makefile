@@ -45,8 +45,9 @@ bench: bench-taxonomy bench-extraction bench-matching
 bench-taxonomy: $(STAMP)
 	$(BIN)/python bench/taxonomy_import.py
 
+# Issue-13 sets with the plain-e5 baseline in the same run (figures, baseline, ratio), then speed.
 bench-extraction: $(STAMP)
-	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_eval.py
 	$(BIN)/python bench/extraction_speed.py
 
 bench-matching: $(STAMP)

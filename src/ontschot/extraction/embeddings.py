@@ -28,6 +28,9 @@ from ontschot.extraction.index import ConceptSet, TaxonomyIndex
 
 log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parent / "data" / "label_vectors.npz.gz"
+# English alternative labels of skills (issue 13), built by `python -m
+# ontschot.extraction.alt_vectors`; kept apart so the first file need not be rebuilt.
+BUNDLED_ALT = Path(__file__).resolve().parent / "data" / "skill_alt_vectors.npz.gz"
 DIM = 384
 BATCH = 64
 
@@ -92,6 +95,8 @@ class SemanticIndex:
     occ_concepts: np.ndarray
     skill_matrix: np.ndarray  # rows sorted by concept (see __post_init__)
     skill_concepts: np.ndarray
+    skill_dutch: np.ndarray | None = None  # per row: a Dutch label (else English)
+    skill_preferred: np.ndarray | None = None  # per row: a preferred label (else alternative)
     skill_group_starts: np.ndarray = field(init=False)
     skill_group_concepts: np.ndarray = field(init=False)
 
@@ -100,6 +105,12 @@ class SemanticIndex:
         order = np.argsort(self.skill_concepts, kind="stable")
         self.skill_matrix = np.ascontiguousarray(self.skill_matrix[order])
         self.skill_concepts = self.skill_concepts[order]
+        if self.skill_dutch is None:
+            self.skill_dutch = np.zeros(len(order), dtype=bool)
+        self.skill_dutch = self.skill_dutch[order]
+        if self.skill_preferred is None:
+            self.skill_preferred = np.ones(len(order), dtype=bool)
+        self.skill_preferred = self.skill_preferred[order]
         change = np.flatnonzero(np.diff(self.skill_concepts)) + 1
         self.skill_group_starts = np.concatenate(([0], change)).astype(np.int64)
         self.skill_group_concepts = self.skill_concepts[self.skill_group_starts[: len(order)]]
@@ -113,6 +124,21 @@ class SemanticIndex:
                 scores, self.skill_group_starts, axis=1
             )
         return out
+
+    def skill_cosines_by_language(
+        self, queries: np.ndarray, n_skills: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Best cosine per skill over all labels, over Dutch labels, over English labels."""
+        best = np.full((len(queries), n_skills), -1.0, dtype=np.float32)
+        dutch, english = best.copy(), best.copy()
+        if len(self.skill_concepts):
+            scores = queries @ self.skill_matrix.T
+            starts, concepts = self.skill_group_starts, self.skill_group_concepts
+            best[:, concepts] = np.maximum.reduceat(scores, starts, axis=1)
+            is_dutch = self.skill_dutch if self.skill_dutch is not None else np.zeros(0, bool)
+            for out, rows in ((dutch, is_dutch), (english, ~is_dutch)):
+                out[:, concepts] = np.maximum.reduceat(np.where(rows, scores, -1.0), starts, axis=1)
+        return best, dutch, english
 
 
 def embedded_labels(index: TaxonomyIndex) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -131,14 +157,24 @@ def embedded_labels(index: TaxonomyIndex) -> tuple[list[str], np.ndarray, np.nda
 
 
 def _semantic_refs(concepts: ConceptSet, skill_index: TaxonomyIndex | None) -> list[Any]:
+    """Preferred labels; for skills also the alternative ones (paraphrases e5 can meet)."""
     refs = []
     for ref in concepts.labels:
-        if ref.kind != "preferred":
+        if skill_index is None:
+            if ref.kind == "preferred":
+                refs.append(ref)
             continue
-        if skill_index is not None and skill_index.skill_is_group[ref.concept]:
+        if skill_index.skill_is_group[ref.concept] or ref.kind not in ("preferred", "alt"):
             continue
         refs.append(ref)
     return refs
+
+
+def preferred_skill_rows(index: TaxonomyIndex) -> np.ndarray:
+    """Per skill row of `embedded_labels`: is it a preferred label (not an alternative)."""
+    return np.array(
+        [ref.kind == "preferred" for ref in _semantic_refs(index.skills, index)], dtype=bool
+    )
 
 
 def read_vector_file(data: bytes) -> dict[str, np.ndarray]:
@@ -182,8 +218,9 @@ def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> 
         except (OSError, ValueError, KeyError):
             log.warning("ignoring unreadable embedding cache %s", cache_file)
     known: dict[str, np.ndarray] = {}
-    if BUNDLED.exists():
-        known = read_vector_file(gzip.decompress(BUNDLED.read_bytes()))
+    for bundled in (BUNDLED, BUNDLED_ALT):
+        if bundled.exists():
+            known.update(read_vector_file(gzip.decompress(bundled.read_bytes())))
     missing = [k for k in keys if k not in known]
     if missing:
         log.info("embedding %d taxonomy labels not in the bundled file", len(missing))
@@ -193,7 +230,9 @@ def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> 
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(cache_file, vectors=matrix.astype(np.float16))
+            # float32: a float16 copy moved near-tied occupations enough to change title
+            # figures between a process's first and later runs (issue 13)
+            np.savez(cache_file, vectors=matrix.astype(np.float32))
         except OSError:
             log.warning("could not write embedding cache %s", cache_file)
     return matrix
@@ -215,12 +254,20 @@ def semantic_index(
         if found is None:
             keys, occ, skill = embedded_labels(index)
             cache = (
-                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}.npz"
+                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}-f32.npz"
                 if data_dir is not None
                 else None
             )
             matrix = label_matrix(keys, cache, encoder)
-            found = SemanticIndex(matrix[: len(occ)], occ, matrix[len(occ) :], skill)
+            dutch = np.array([k.startswith("skill|nl|") for k in keys[len(occ) :]], dtype=bool)
+            found = SemanticIndex(
+                matrix[: len(occ)],
+                occ,
+                matrix[len(occ) :],
+                skill,
+                dutch,
+                preferred_skill_rows(index),
+            )
             _semantic.clear()
             _semantic[index.checksum] = found
     return found

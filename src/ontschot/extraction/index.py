@@ -32,7 +32,7 @@ from ontschot.taxonomy.models import (
 )
 
 log = logging.getLogger(__name__)
-INDEX_FORMAT = 4  # bump when the index layout changes, so old disk caches are ignored
+INDEX_FORMAT = 7  # bump when the index layout changes, so old disk caches are ignored
 GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
 
@@ -128,6 +128,7 @@ class TaxonomyIndex:
     broader: dict[int, set[int]]
     occ_skills: dict[int, dict[int, bool]]  # occupation -> skill -> is essential
     skill_generality: np.ndarray  # share of occupations that ask for the skill
+    skill_is_knowledge: np.ndarray  # ESCO type 'knowledge' (not 'skill/competence')
     label_idf_total: np.ndarray = field(init=False)
     label_specific_total: np.ndarray = field(init=False)
     label_gate_total: np.ndarray = field(init=False)  # what coverage is measured against
@@ -265,6 +266,8 @@ def build_index(db: Session, checksum: str, esco_version: str) -> TaxonomyIndex:
     skills = _concepts(db, Skill)
     groups = set(db.scalars(select(Skill.uri).where(Skill.is_group.is_(True))))
     skill_is_group = np.array([u in groups for u in skills.uris], dtype=bool)
+    knowledge = set(db.scalars(select(Skill.uri).where(Skill.skill_type == "knowledge")))
+    skill_is_knowledge = np.array([u in knowledge for u in skills.uris], dtype=bool)
     label_rows = db.execute(
         select(
             ConceptLabel.concept_uri,
@@ -328,6 +331,7 @@ def build_index(db: Session, checksum: str, esco_version: str) -> TaxonomyIndex:
         broader=dict(broader),
         occ_skills=dict(occ_skills),
         skill_generality=generality,
+        skill_is_knowledge=skill_is_knowledge,
     )
 
 

@@ -112,3 +112,78 @@ def suggest_occupations(
         for i in best
         if scores[i] >= min_score
     ]
+
+
+MAX_TITLE_LINE = 80
+MAX_TITLE_WORDS = 8
+TIE_MARGIN = 0.08  # title scores this close to the best are a tie that the skills may break
+W_SKILL_VOTES = 0.1
+NO_TITLE_VOTES = 0.3  # without a title line, the skills alone give a weak guess
+# A CV's job line: '2021 – heden: kassamedewerker bij Jumbo', '2018-2021 Vakkenvuller, Aldi'.
+_YEARS = re.compile(
+    r"^\s*(?:(?:19|20)\d\d|\d{1,2}[-/]\d{4})\s*(?:[-–—]|t/m|tot)\s*"
+    r"(?P<end>(?:19|20)\d\d|\d{1,2}[-/]\d{4}|heden|nu|present|now|current|today)\s*[:|,.]?\s*"
+    r"(?P<title>.+)$",
+    re.IGNORECASE,
+)
+_EMPLOYER = re.compile(r"\s+(?:bij|at|@|voor|for)\s+.*$|\s*[,|(–—-]\s+.*$", re.IGNORECASE)
+_PRESENT = ("heden", "nu", "present", "now", "current", "today")
+
+
+def title_line(text: str) -> tuple[int, int] | None:
+    """Span of a short first line followed by more text: a vacancy's title."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end == -1 or not text[end:].strip() or not 0 < end - start <= MAX_TITLE_LINE:
+        return None
+    line = text[start:end].rstrip()
+    if line.endswith((".", "!", "?", ";", ":")) or len(line.split()) > MAX_TITLE_WORDS:
+        return None  # a sentence or a heading ('Werkervaring:'), not a title
+    return start, start + len(line)
+
+
+def recent_job_title(text: str) -> str | None:
+    """The most recent job title of a CV's work history (a line with years), if any."""
+    best: tuple[int, int, str] | None = None
+    for order, line in enumerate(text.splitlines()):
+        match = _YEARS.match(line)
+        if match is None:
+            continue
+        end = match["end"].lower()
+        year = 9999 if end in _PRESENT else int(end[-4:])
+        title = _EMPLOYER.sub("", match["title"]).strip(" :-–")
+        if title and (best is None or (year, -order) > best[:2]):
+            best = (year, -order, title)
+    return best[2] if best else None
+
+
+def text_occupation(
+    index: TaxonomyIndex,
+    text: str,
+    skill_votes: np.ndarray,
+    semantic: SemanticIndex | None,
+    encoder: Encoder | None,
+    lang: str,
+) -> tuple[int, float] | None:
+    """The occupation of a vacancy or CV: its title decides, the skills found break ties.
+
+    `skill_votes` is in [0, 1] per occupation (how much of its skill profile was found).
+    The title is the most recent job of a CV or the first line of a vacancy; without one,
+    only the votes speak, at a lower score.
+    """
+    # a CV's job lines beat its first line, which is often a heading ('Werkervaring')
+    title = recent_job_title(text)
+    span = title_line(text) if title is None else None
+    title = text[span[0] : span[1]] if span else title
+    if title is None:
+        votes = NO_TITLE_VOTES * skill_votes
+        best = int(np.argmax(votes)) if len(votes) else 0
+        return (best, float(votes[best])) if len(votes) and votes[best] > 0 else None
+    scores = occupation_scores(index, title, semantic, encoder, lang)
+    top = float(scores.max()) if len(scores) else 0.0
+    if top <= 0:
+        return None
+    tied = scores >= top - TIE_MARGIN
+    combined = np.where(tied, scores + W_SKILL_VOTES * skill_votes, scores)
+    best = int(np.argmax(combined))
+    return best, min(1.0, float(scores[best]))

@@ -1,69 +1,68 @@
 """Skill extraction: a vacancy or CV text -> ESCO skills with evidence spans.
 
-Two paths meet per skill:
+Per sentence (see ADR 0013):
 
-* lexical (fast, explainable): the content words of a skill label, stemmed and with Dutch
-  compounds split, all or nearly all present in one sentence. The evidence spans are the
-  matched words.
-* semantic (paraphrases, and Dutch text against English-only labels): sentences embedded
-  with multilingual e5 and compared with every skill's preferred labels. The evidence
-  span is the sentence.
+* lexical evidence (`lexical.py`): the content words of a skill label standing together in
+  the sentence; the evidence spans are those words;
+* with the semantic layer, the sentence is embedded with multilingual e5, its nearest skills
+  and its lexical hits become candidates, and a small learned model (`rerank.py`) gives each
+  the probability that a coach would tick it. A sentence keeps its best candidates relative
+  to its own best one (not one global cut), so a clear sentence is never left without a skill
+  and a vague one does not flood the list. Evidence is the label's words, or the sentence.
+* without it (no model installed), the lexical scores stand alone.
 
-The likely occupation (title line plus the skills found) then lifts the skills that ESCO
-lists for it, a skill and its broader parent are not both kept, and the caller's
-threshold and `top` cut the list.
+Then the occupation of the text (its title line or a CV's latest job; skills break ties)
+lifts the skills ESCO lists for it, a skill and its broader or narrower skill are not both
+kept, near-synonyms evidenced by the same words are dropped, and the caller's threshold and
+`top` cut the list.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ontschot.extraction.embeddings import Encoder, SemanticIndex
-from ontschot.extraction.index import GENERIC_IDF, TaxonomyIndex
-from ontschot.extraction.occupations import OccupationSuggestion, occupation_scores
+from ontschot.extraction.index import TaxonomyIndex
+from ontschot.extraction.lexical import LexicalHit, Span, Units, lexical_hits, sentence_units
+from ontschot.extraction.occupations import (
+    OccupationSuggestion,
+    recent_job_title,
+    text_occupation,
+    title_line,
+)
+from ontschot.extraction.rerank import candidates, reranker
 from ontschot.extraction.text import (
     ESSENTIAL_CUES,
     OPTIONAL_CUES,
     STOPWORDS,
-    Token,
     fold_text,
     sentences,
-    stem,
     tokens,
 )
 
-MIN_COVERAGE = 0.74
-PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its verb
-SEMANTIC_PER_SENTENCE = 2
-SEMANTIC_MIN = 0.2  # calibrated score below which a sentence does not evidence a skill
-SHORTLIST = 50
-W_POPULARITY = 0.05  # in cosine units; skills many occupations ask for are likelier
-W_OVERLAP = 0.06  # in cosine units; a label sharing words with the sentence is likelier
-SKILL_FLOOR = 0.82
-SKILL_RANGE = 0.2
-BOTH_BONUS = 0.12
-CROSS_LANGUAGE = 0.85
+__all__ = ["DEFAULT_THRESHOLD", "ExtractedSkill", "Extraction", "extract_skills", "title_line"]
+
+RELATIVE_KEEP = 0.1  # a candidate stays when at least this share of its sentence's best
+MIN_PROBABILITY = 0.02  # below this a candidate is noise, even as a sentence's best
+PER_SENTENCE = 5
 PRIOR_ESSENTIAL = 0.1
 PRIOR_OPTIONAL = 0.05
+PRIOR_MIN_SCORE = 0.5  # the occupation guess must be this sure before it lifts skills
 MAX_SENTENCE_CHARS = 400
-MAX_TITLE_LINE = 80
-SEMANTIC_BUDGET = 8  # sentences embedded per text (~30 ms each on one core, batched)
-MAX_TITLE_WORDS = 8
-DEFAULT_THRESHOLD = 0.6  # set on the dev split: below it, top-5 items were mostly wrong
+SEMANTIC_BUDGET = 12  # sentences embedded per text (two queries each, ~25 ms per query)
+DEFAULT_THRESHOLD = 0.02  # set on the dev splits; the per-sentence rule does most of the work
 
 
 @dataclass
 class SkillEvidence:
     score: float = 0.0
-    spans: set[tuple[int, int]] = field(default_factory=set)
+    spans: set[Span] = field(default_factory=set)
     lexical: float = 0.0
-    semantic: float = 0.0
-    sentence: tuple[int, int] = (0, 0)
+    sentence: Span = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,7 @@ class ExtractedSkill:
     uri: str
     label: str
     score: float
-    spans: list[tuple[int, int]]
+    spans: list[Span]
     requirement: str | None  # essential | optional | None
     index: int
 
@@ -83,134 +82,11 @@ class Extraction:
     language: str
 
 
-def _units(
-    index: TaxonomyIndex, toks: list[Token], *, compounds: bool = True
-) -> dict[str, list[tuple[int, int]]]:
-    """Matching keys of a sentence (stems and compound parts) with the spans they come from."""
-    units: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for tok in toks:
-        if tok.norm in STOPWORDS or len(tok.stem) < 2:
-            continue
-        units[tok.stem].append((tok.start, tok.end))
-        if compounds and len(tok.norm) >= 8 and tok.stem not in index.posting_arrays:
-            # a known word stays whole: 'javascript' is no 'java' + 'script'
-            for part in index.splitter.split(tok.norm):
-                units[stem(part)].append((tok.start, tok.end))
-    return units
-
-
-def _lexical(
-    index: TaxonomyIndex,
-    units: dict[str, list[tuple[int, int]]],
-    span: tuple[int, int],
-    found: dict[int, SkillEvidence],
-    lang: str,
-) -> float:
-    """Skills whose labels the sentence's words evidence; returns the best score (0: none)."""
-    postings = [index.posting_arrays[u] for u in units if u in index.posting_arrays]
-    if not postings:
-        return 0.0
-    labels = np.concatenate(postings)
-    weights = np.concatenate(
-        [
-            np.full(len(p), index.key_idf[u], dtype=np.float64)
-            for u, p in zip((u for u in units if u in index.posting_arrays), postings, strict=True)
-        ]
-    )
-    unique, inverse = np.unique(labels, return_inverse=True)
-    sums = np.bincount(inverse, weights=weights)
-    passing = sums >= MIN_COVERAGE * index.label_gate_total[unique]
-    best = 0.0
-    for label_, got_ in zip(unique[passing], sums[passing], strict=True):
-        label, got = int(label_), float(got_)
-        # Generic verbs ('bedienen', 'use', 'beheren') count only when present, so
-        # 'heftruck' evidences 'heftrucks bedienen'; the words that carry meaning must be there.
-        # (Dutch labels only: they end in such a verb; English ones use 'types of', 'equipment'.)
-        ref = index.skills.labels[label]
-        total = float(index.label_gate_total[label])
-        keys = index.skill_label_keys[label]
-        matched = [k for k in keys if k in units]
-        if ref.lang == "nl":
-            total += sum(index.key_idf[k] for k in matched if index.key_idf[k] < GENERIC_IDF)
-        coverage = got / total
-        if coverage < MIN_COVERAGE:
-            continue
-        if len(matched) == len(keys):
-            score = 0.5 + 0.45 * coverage
-        elif ref.lang == "nl" and all(
-            index.key_idf[k] < GENERIC_IDF for k in keys if k not in units
-        ):
-            score = PARTIAL_VERB_SCORE
-        else:
-            score = 0.45 * coverage
-        if len(keys) == 1:
-            # a lone word is only as good as it is rare: 'Python' yes, 'team' hardly, and
-            # short acronyms ('CPC', 'ADR') are ambiguous
-            rarity = min(1.0, max(0.0, (index.key_idf[keys[0]] - 4.0) / 6.0))
-            score = 0.45 + 0.5 * rarity if len(keys[0]) > 3 else 0.45
-        if ref.lang != lang:
-            score *= CROSS_LANGUAGE  # mostly loanwords ('Excel'), sometimes a false friend
-        concept = ref.concept
-        ev = found.setdefault(concept, SkillEvidence(sentence=span))
-        if score > ev.lexical:
-            ev.lexical = score
-            ev.sentence = span
-        for key in matched:
-            ev.spans.update(units[key])
-        best = max(best, score)
-    return best
-
-
-def _overlap(index: TaxonomyIndex, units: dict[str, list[tuple[int, int]]], skill: int) -> float:
-    """Share (IDF-weighted) of the best label's content words that occur in the sentence."""
-    best = 0.0
-    for label in index.skill_concept_labels.get(skill, ()):
-        keys = index.skill_label_keys[label]
-        if keys:
-            got = sum(index.key_idf[k] for k in keys if k in units)
-            best = max(best, got / float(index.label_idf_total[label]))
-    return best
-
-
-def _semantic(
-    index: TaxonomyIndex,
-    semantic: SemanticIndex,
-    encoder: Encoder,
-    text: str,
-    sentences_units: list[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]],
-    found: dict[int, SkillEvidence],
-) -> None:
-    """Nearest skill labels per sentence, re-ranked by popularity and shared words."""
-    if not sentences_units:
-        return
-    queries = encoder.queries([text[a:b][:MAX_SENTENCE_CHARS] for (a, b), _ in sentences_units])
-    all_cosines = semantic.skill_cosines(queries, len(index.skills.uris))
-    all_cosines += W_POPULARITY * index.skill_popularity
-    for row, (span, units) in enumerate(sentences_units):
-        cosines = all_cosines[row]
-        shortlist = np.argpartition(-cosines, SHORTLIST)[:SHORTLIST]
-        rescored = sorted(
-            (
-                (float(cosines[c]) + W_OVERLAP * _overlap(index, units, int(c)), int(c))
-                for c in shortlist
-            ),
-            reverse=True,
-        )[:SEMANTIC_PER_SENTENCE]
-        for raw, concept in rescored:
-            value = float(calibrate_skill(raw))
-            if value < SEMANTIC_MIN:
-                continue
-            ev = found.setdefault(concept, SkillEvidence(sentence=span))
-            if value > ev.semantic:
-                ev.semantic = value
-                if ev.lexical == 0.0:
-                    ev.sentence = span
-            if ev.lexical == 0.0:
-                ev.spans.add(span)
-
-
-def calibrate_skill(raw: float) -> float:
-    return min(1.0, max(0.0, (raw - SKILL_FLOOR) / SKILL_RANGE))
+@dataclass
+class _Sentence:
+    span: Span
+    units: Units
+    hits: dict[int, LexicalHit]
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -222,7 +98,7 @@ _OPTIONAL = _cue_pattern(OPTIONAL_CUES)
 _ESSENTIAL = _cue_pattern(ESSENTIAL_CUES)
 
 
-def requirement_hint(text: str, span: tuple[int, int]) -> str | None:
+def requirement_hint(text: str, span: Span) -> str | None:
     """'essential' or 'optional' when the sentence says so ('vereist', 'is een pré')."""
     sentence = fold_text(text[span[0] : span[1]])
     if _OPTIONAL.search(sentence):
@@ -232,38 +108,124 @@ def requirement_hint(text: str, span: tuple[int, int]) -> str | None:
     return None
 
 
-def _likely_occupation(
-    index: TaxonomyIndex,
-    text: str,
+def _keep(
     found: dict[int, SkillEvidence],
-    semantic: SemanticIndex | None,
-    encoder: Encoder | None,
+    skill: int,
+    score: float,
+    spans: set[Span],
+    span: Span,
+    lexical: float,
+) -> None:
+    ev = found.setdefault(skill, SkillEvidence(sentence=span))
+    if score > ev.score:
+        ev.score = score
+        ev.sentence = span
+    ev.lexical = max(ev.lexical, lexical)
+    ev.spans.update(spans)
+
+
+def _lexical_only(found: dict[int, SkillEvidence], work: _Sentence) -> None:
+    for skill, hit in work.hits.items():
+        _keep(found, skill, hit.score, hit.spans, work.span, hit.score)
+
+
+def _ranked(
+    index: TaxonomyIndex,
+    semantic: SemanticIndex,
+    encoder: Encoder,
+    text: str,
+    chosen: list[_Sentence],
     lang: str,
-) -> tuple[int, float] | None:
-    n = len(index.occupations.uris)
-    votes = np.zeros(n, dtype=np.float32)
+    found: dict[int, SkillEvidence],
+) -> None:
+    """Candidates of each embedded sentence, scored by the model, kept relative to its best."""
+    queries = sentence_queries(encoder, text, [w.span for w in chosen])
+    all_cosines, dutch, english = semantic.skill_cosines_by_language(
+        queries, len(index.skills.uris)
+    )
+    own = dutch if lang == "nl" else english
+    model = reranker()
+    for row, work in enumerate(chosen):
+        skills, features = candidates(
+            index, all_cosines[row], own[row], work.hits, work.units, lang
+        )
+        if not skills:
+            continue
+        probabilities = model.probabilities(features)
+        order = np.argsort(-probabilities, kind="stable")
+        cut = max(MIN_PROBABILITY, RELATIVE_KEEP * float(probabilities[order[0]]))
+        for rank, i in enumerate(order):
+            p = float(probabilities[i])
+            skill = skills[int(i)]
+            hit = work.hits.get(skill)
+            # a label whose own words stand in the sentence is not crowded out by the cap: a
+            # long sentence ('verzamelt orders, laadt en lost, rijdt heftruck') holds several
+            said = hit is not None and hit.same_language and p >= MIN_PROBABILITY
+            if not said and (rank >= PER_SENTENCE or p < cut):
+                continue
+            spans = hit.spans if hit else {work.span}
+            _keep(found, skill, p, spans, work.span, hit.score if hit else 0.0)
+
+
+# Vacancy filler that pulls a sentence's embedding towards other filler, not to a skill.
+_QUERY_NOISE = frozenset(
+    {"je", "jij", "bent", "kunt", "hebt", "ben", "wij", "zoeken", "bereid", "bereidheid"}
+    | {"graag", "zorgt", "zorg", "echt", "you", "are", "able", "willing", "we", "looking"}
+)
+
+
+def sentence_queries(encoder: Encoder, text: str, spans: list[Span]) -> np.ndarray:
+    """One query vector per sentence: the mean of the sentence's e5 query embedding and that
+    of its content words alone ('ploegendienst werken'), so the cosine with a label is the
+    mean of both cosines. On the dev sentences this beat either alone (ADR 0013)."""
+    plain = [text[a:b][:MAX_SENTENCE_CHARS] for a, b in spans]
+    content = []
+    for sentence in plain:
+        words = [
+            sentence[t.start : t.end]
+            for t in tokens(sentence)
+            if t.norm not in STOPWORDS and t.norm not in _QUERY_NOISE
+        ]
+        content.append(" ".join(words) or sentence)
+    vectors = encoder.queries(plain + content)
+    mean: np.ndarray = (vectors[: len(plain)] + vectors[len(plain) :]) / 2.0
+    return mean
+
+
+def _skill_votes(index: TaxonomyIndex, found: dict[int, SkillEvidence]) -> np.ndarray:
+    votes = np.zeros(len(index.occupations.uris), dtype=np.float32)
     for skill, ev in found.items():
         for occ in index.skill_occupations.get(skill, ()):
-            votes[occ] += max(ev.lexical, ev.semantic)
-    votes = np.minimum(votes / index.occ_skill_norm, 1.0)
-    title = title_line(text)
-    if title is not None:
-        first_line = text[title[0] : title[1]]
-        votes = 0.3 * votes + occupation_scores(index, first_line, semantic, encoder, lang)
-    best = int(np.argmax(votes))
-    return (best, float(votes[best])) if votes[best] > 0 else None
+            votes[occ] += ev.score
+    result: np.ndarray = np.minimum(votes / index.occ_skill_norm, 1.0)
+    return result
 
 
-def title_line(text: str) -> tuple[int, int] | None:
-    """Span of a short first line followed by more text: a vacancy's title."""
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    if end == -1 or not text[end:].strip() or not 0 < end - start <= MAX_TITLE_LINE:
-        return None
-    line = text[start:end].rstrip()
-    if line.endswith((".", "!", "?", ";")) or len(line.split()) > MAX_TITLE_WORDS:
-        return None  # a sentence, not a title
-    return start, start + len(line)
+# What a vacancy offers or how to apply names no skill the candidate needs ('Wij bieden een
+# goed salaris' is no *manage payroll*).
+_OFFER = re.compile(
+    r"\b(?:wij bieden|we bieden|bieden wij|wat bieden|solliciteer|reageer|reiskosten\w*|"
+    r"salaris\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|apply (?:now|today|via)|"
+    r"salary|benefits package)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentences(index: TaxonomyIndex, text: str, lang: str) -> list[_Sentence]:
+    toks = tokens(text)
+    starts = [t.start for t in toks]
+    title = title_line(text) if recent_job_title(text) is None else None
+    out = []
+    for span in sentences(text):
+        if title is not None and span[1] <= title[1]:
+            continue  # the title names the occupation, not a skill
+        if _OFFER.search(text, span[0], span[1]):
+            continue
+        lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        units = sentence_units(index, toks[lo:hi], compounds=lang == "nl")
+        if units:
+            out.append(_Sentence(span, units, lexical_hits(index, units, lang)))
+    return out
 
 
 def extract_skills(
@@ -279,55 +241,25 @@ def extract_skills(
 ) -> Extraction:
     """Skills in `text`, best first, with character spans into `text`."""
     found: dict[int, SkillEvidence] = {}
-    toks = tokens(text)
-    starts = [t.start for t in toks]
-    # sentences worth embedding, weakest lexical evidence first (0: none)
-    candidates: list[tuple[float, tuple[int, int], dict[str, list[tuple[int, int]]]]] = []
-    title = title_line(text)
-    for span in sentences(text):
-        if title is not None and span[1] <= title[1]:
-            continue  # the title names the occupation, not a skill
-        lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
-        sentence_tokens = toks[lo:hi]
-        units = _units(index, sentence_tokens, compounds=lang == "nl")
-        best = _lexical(index, units, span, found, lang)
-        if best > 0.0 or len(units) >= 3:
-            candidates.append((best, span, units))
+    work = _sentences(index, text, lang)
+    # a phrase ('kassa') is content; in a longer text one or two words are a heading
+    content = [w for w in work if w.hits or len(w.units) >= 3 or len(work) == 1]
+    embedded: list[_Sentence] = []
     if semantic is not None and encoder is not None and semantic_budget > 0:
-        candidates.sort(key=lambda c: c[0])  # stable: text order among equals
-        chosen = sorted((span, units) for _, span, units in candidates[:semantic_budget])
-        _semantic(index, semantic, encoder, text, chosen, found)
-    likely = _likely_occupation(index, text, found, semantic, encoder, lang)
-    prior = index.occ_skills.get(likely[0], {}) if likely and likely[1] >= 0.5 else {}
+        # over budget, the sentences with the weakest lexical evidence are embedded first
+        by_need = sorted(content, key=lambda w: max((h.score for h in w.hits.values()), default=0))
+        embedded = sorted(by_need[:semantic_budget], key=lambda w: w.span)
+        _ranked(index, semantic, encoder, text, embedded, lang, found)
+    for w in work:
+        if not any(w is e for e in embedded):
+            _lexical_only(found, w)
+    likely = text_occupation(index, text, _skill_votes(index, found), semantic, encoder, lang)
+    prior = index.occ_skills.get(likely[0], {}) if likely and likely[1] >= PRIOR_MIN_SCORE else {}
     for skill, ev in found.items():
-        ev.score = max(ev.lexical, ev.semantic)
-        if ev.lexical and ev.semantic:
-            ev.score += BOTH_BONUS
         if skill in prior:
             ev.score += PRIOR_ESSENTIAL if prior[skill] else PRIOR_OPTIONAL
         ev.score = min(1.0, ev.score)
-    ranked = sorted(
-        (s for s in found if not index.skill_is_group[s]),
-        key=lambda s: (-found[s].score, index.skills.uris[s]),
-    )
-    kept: list[int] = []
-    blocked: set[int] = set()
-    evidenced: list[set[tuple[int, int]]] = []
-    for skill in ranked:
-        ev = found[skill]
-        if ev.score < threshold or skill in blocked:
-            continue
-        if ev.lexical and any(ev.spans <= other for other in evidenced):
-            # the same words as a better skill ('werken als team', 'in teams werken') or a
-            # part of them: a near-synonym of a skill already listed
-            continue
-        kept.append(skill)
-        if ev.lexical:
-            evidenced.append(ev.spans)
-        blocked.update(index.broader.get(skill, ()))
-        blocked.update(index.narrower.get(skill, ()))
-        if len(kept) >= top:
-            break
+    kept = _select(index, found, threshold, top)
     occupation = None
     if likely is not None:
         occupation = OccupationSuggestion(
@@ -351,3 +283,31 @@ def extract_skills(
         occupation=occupation,
         language=lang,
     )
+
+
+def _select(
+    index: TaxonomyIndex, found: dict[int, SkillEvidence], threshold: float, top: int
+) -> list[int]:
+    ranked = sorted(
+        (s for s in found if not index.skill_is_group[s]),
+        key=lambda s: (-found[s].score, index.skills.uris[s]),
+    )
+    kept: list[int] = []
+    blocked: set[int] = set()
+    evidenced: list[set[Span]] = []
+    for skill in ranked:
+        ev = found[skill]
+        if ev.score < threshold or skill in blocked:
+            continue
+        if ev.lexical and any(ev.spans <= other for other in evidenced):
+            # the same words as a better skill ('werken als team', 'in teams werken') or a
+            # part of them: a near-synonym of a skill already listed
+            continue
+        kept.append(skill)
+        if ev.lexical:
+            evidenced.append(ev.spans)
+        blocked.update(index.broader.get(skill, ()))
+        blocked.update(index.narrower.get(skill, ()))
+        if len(kept) >= top:
+            break
+    return kept

@@ -146,13 +146,25 @@ def stem(word: str) -> str:
     return _collapse_doubles(w)
 
 
+@lru_cache(maxsize=200_000)
+def word_stem(word: str) -> str:
+    """`stem`, and also short Dutch infinitives: 'laden' meets 'laadt' (and 'vracht laden').
+
+    Used for skill labels and the words of a text; occupation titles keep `stem`, whose
+    trigrams the title figures were tuned on.
+    """
+    if len(word) == 5 and word.endswith("en") and word.isalpha():
+        return _collapse_doubles(word[:3])
+    return stem(word)
+
+
 def tokens(text: str) -> list[Token]:
     """Word tokens with character offsets into `text`."""
     out = []
     for match in _WORD.finditer(text):
         norm = fold(match.group())
         if norm:
-            out.append(Token(match.start(), match.end(), norm, stem(norm)))
+            out.append(Token(match.start(), match.end(), norm, word_stem(norm)))
     return out
 
 
@@ -209,7 +221,7 @@ class CompoundSplitter:
         # Prefer the longest head: 'vrachtwagenchauffeur' -> vrachtwagen + chauffeur.
         for cut in range(self._min, len(word) - self._min + 1):
             head = word[cut:]
-            if not self._known(stem(head)):
+            if not self._known(word_stem(head)):
                 continue
             left = word[:cut]
             for link in _LINKS:
@@ -218,7 +230,7 @@ class CompoundSplitter:
                 base = left[: len(left) - len(link)] if link else left
                 if len(base) < 3:
                     continue
-                if self._known(stem(base)) or self._known(base):
+                if self._known(word_stem(base)) or self._known(base):
                     return (base, head)
                 if depth < 1 and len(base) >= 2 * self._min:
                     inner = self._split(base, depth + 1)

