@@ -22,6 +22,13 @@ class DomainError(Exception):
         self.fields: dict[str, str] = dict(fields or {})
         # Where the fields came from, for the API's invalidParams: body, query or header.
         self.location = location
+        # The data subject the refused attempt was about, when there is one: the refusal is
+        # then logged against that person too (their "who looked at my data").
+        self.subject_key: str | None = None
+
+    def about(self, subject_key: str) -> DomainError:
+        self.subject_key = subject_key
+        return self
 
 
 class NotFound(DomainError):

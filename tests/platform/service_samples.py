@@ -511,3 +511,10 @@ def _erase_expired(db: Session) -> Sample:
 
     due = len(expired_candidates(db, retention_days=3650))
     return Sample({"actor": Actor.cli(), "retention_days": 3650}, entries=due)
+
+
+@sample(P + "consent.read_consents")
+def _read_consents(db: Session) -> Sample:
+    coach = _coach(db)
+    candidate = make_candidate(db, coach, consents=[("share_profile", "all")])
+    return Sample({"actor": actor_of(coach), "candidate_id": candidate.id})

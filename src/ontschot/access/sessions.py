@@ -17,8 +17,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ontschot.access.models import AppUser, UserSession
+from ontschot.clock import now as utcnow
 from ontschot.config import Settings
-from ontschot.db import utcnow
 from ontschot.tx import transactional
 
 SESSION_COOKIE = "ontschot_session"

@@ -298,6 +298,8 @@ def update_vacancy(
     if expected_version is not None and expected_version != vacancy.version:
         raise errors.StaleVersion("Deze vacature")
     sent = data.model_fields_set
+    if "status" in sent and data.status is None:
+        raise errors.invalid("status", "mag niet leeg zijn")
     for name in ("status", "closing_date", "description"):
         if name in sent:
             value = getattr(data, name)

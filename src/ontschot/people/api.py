@@ -152,10 +152,8 @@ def list_consents(
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("consent.manage"))],
 ) -> list[ConsentRead]:
-    candidate = service.editable_candidate(
-        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
-    )
-    return [ConsentRead.model_validate(c) for c in candidate.consents]
+    rows = consent.read_consents(db, actor=actor, candidate_id=candidate_id)
+    return [ConsentRead.model_validate(c) for c in rows]
 
 
 @router.post("/candidates/{candidateId}/consents", status_code=201, response_model=ConsentRead)

@@ -171,6 +171,24 @@ def withdraw_introduction(
     return intro
 
 
+@transactional
+def read_consents(db: Session, *, actor: Actor, candidate_id: int) -> list[Consent]:
+    """The person's consents (a read of personal data: one log entry)."""
+    candidate = editable_candidate(
+        db, actor=actor, candidate_id=candidate_id, action="consent.manage"
+    )
+    audit.record(
+        db,
+        actor=actor,
+        action="consent.read",
+        object_type="candidate_consent",
+        object_id=None,
+        subject_key=candidate.subject_key,
+        purpose=PURPOSE_CONSENT,
+    )
+    return list(candidate.consents)
+
+
 def introductions_for(db: Session, *, actor: Actor, candidate_id: int) -> list[Introduction]:
     candidate = editable_candidate(
         db, actor=actor, candidate_id=candidate_id, action="consent.manage"

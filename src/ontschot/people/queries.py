@@ -119,7 +119,8 @@ def lookup_by_bsn(db: Session, *, actor: Actor, bsn: str) -> Candidate:
     actor.require("candidate.read")
     candidate = find_by_bsn(db, bsn)
     if candidate is None or view_for(actor, candidate, db) != View.FULL:
-        raise errors.NotFound("Een ingeschreven persoon met dit BSN")
+        refused = errors.NotFound("Een ingeschreven persoon met dit BSN")
+        raise refused.about(candidate.subject_key) if candidate is not None else refused
     audit.record(
         db,
         actor=actor,

@@ -60,10 +60,12 @@ def register_candidate(
     """Register a person once for the whole region; `Conflict` when the BSN is known."""
     actor.require("candidate.create")
     check_hours(data.hours_min, data.hours_max)
-    if data.bsn and find_by_bsn(db, data.bsn) is not None:
+    if data.bsn and (known := find_by_bsn(db, data.bsn)) is not None:
+        # Logged against the person (see web/problems.log_refusal): whoever tries a BSN
+        # that is registered leaves a trace in that person's log.
         raise errors.Conflict(
             "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
-        )
+        ).about(known.subject_key)
     values = data.model_dump(include=set(SCALARS) | {"bsn", "source", "external_id"})
     candidate = Candidate(**{k: plain(v) for k, v in values.items()})
     candidate.name_search = f"{data.first_name} {data.last_name}".casefold()

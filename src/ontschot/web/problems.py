@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -157,7 +158,7 @@ def log_refusal(request: Request, exc: errors.DomainError) -> None:
     if actor is None or factory is None:
         return
     params = request.path_params
-    subject = next(
+    subject = exc.subject_key or next(
         (f"{kind}:{params[name]}" for name, kind in _SUBJECT_PARAMS.items() if name in params),
         None,
     )
@@ -196,7 +197,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(errors.DomainError)
     async def _domain(request: Request, exc: errors.DomainError) -> Response:
-        if isinstance(exc, errors.Forbidden | errors.NotFound):
+        if isinstance(exc, errors.Forbidden | errors.NotFound) or exc.subject_key:
             try:
                 await run_in_threadpool(log_refusal, request, exc)
             except Exception:  # the refusal stands even when its log entry cannot be written
@@ -219,6 +220,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         if exc.status_code == 405:
             detail = "Deze methode is hier niet toegestaan."
         return problem_response(request, exc.status_code, detail, headers=exc.headers)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _out_of_range(request: Request, exc: Exception) -> Response:
+        # A number beyond what the database stores: an id of 20 digits names nothing that
+        # exists; in what was sent, it is invalid input.
+        log.info("value out of range on %s %s: %s", request.method, request.url.path, exc)
+        if request.method in ("GET", "HEAD"):
+            return problem_response(request, 404, "Deze bron bestaat niet.")
+        return problem_response(request, 400, "Een getal in de invoer is te groot.")
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
