@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI
+import anyio.to_thread
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,8 +18,8 @@ from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.audit.service import configure_pseudonymisation
 from ontschot.config import Settings, load_settings
-from ontschot.db import make_engine, make_sessionmaker
-from ontschot.deps import DbSession
+from ontschot.db import app_engine, make_sessionmaker
+from ontschot.web.limits import ConcurrencyGate
 from ontschot.web.problems import install_problem_handlers
 from ontschot.web.security import API_PREFIX, SecurityHeaders
 from ontschot.web.templating import PACKAGE_DIR
@@ -35,6 +38,7 @@ def create_app(
     settings = settings or load_settings()
     logging.basicConfig(level=settings.log_level.upper())
     app = FastAPI(
+        lifespan=_lifespan,
         title="Ontschot API",
         version=__version__,
         description=API_DESCRIPTION,
@@ -46,11 +50,17 @@ def create_app(
     app.state.settings = settings
     configure_pseudonymisation(settings.secret_key)
     if session_factory is None:
-        session_factory = make_sessionmaker(make_engine(settings.database_url))
+        engine = app_engine(settings.database_url, requests_at_once=settings.worker_threads)
+        session_factory = make_sessionmaker(engine)
     app.state.sessionmaker = session_factory
 
     install_problem_handlers(app)
     app.add_middleware(SecurityHeaders, hsts=settings.behind_tls)
+    app.add_middleware(
+        ConcurrencyGate,
+        limit=settings.worker_threads,
+        exempt=("/static/", f"{API_PREFIX}/health"),
+    )
     app.mount("/static", StaticFiles(directory=str(PACKAGE_DIR / "web" / "static")), "static")
 
     api = APIRouter(prefix=API_PREFIX, redirect_slashes=False)
@@ -63,10 +73,36 @@ def create_app(
     return app
 
 
-def health(db: DbSession, _: Annotated[Actor, Depends(requires("health.read"))]) -> dict[str, str]:
-    """Liveness and database reachability; public, carries no personal data."""
-    db.execute(text("SELECT 1"))
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Sync routes and dependencies run in this thread pool: as many threads as requests are
+    # let in at once (ConcurrencyGate), each with its database connection (ADR 0015).
+    settings: Settings = app.state.settings
+    # A few threads more than requests let in, for the requests that are never held back.
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = settings.worker_threads + 4
+    yield
+
+
+async def health(
+    request: Request, _: Annotated[Actor, Depends(requires("health.read"))]
+) -> dict[str, str]:
+    """Liveness and database reachability; public, carries no personal data.
+
+    Its database check has threads and a connection of its own, so it answers while every
+    request slot is busy.
+    """
+    factory = request.app.state.sessionmaker
+
+    def ping() -> None:
+        with factory() as db:
+            db.execute(text("SELECT 1"))
+
+    await anyio.to_thread.run_sync(ping, limiter=_HEALTH_THREADS)
     return {"status": "ok", "version": __version__}
+
+
+_HEALTH_THREADS = anyio.CapacityLimiter(2)
 
 
 def _api_routers() -> list[APIRouter]:

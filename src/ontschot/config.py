@@ -86,6 +86,13 @@ class Settings(BaseSettings):
         description="Vacancies per available candidate from which an occupation counts as "
         "a kansberoep (promising occupation).",
     )
+    worker_threads: int = Field(
+        20,
+        ge=2,
+        le=200,
+        description="Requests handled at once per process (threads); the database pool has "
+        "as many connections, so no request waits for a connection another one holds.",
+    )
     forwarded_allow_ips: str = Field(
         "",
         description="Comma-separated addresses of reverse proxies whose X-Forwarded-For "

@@ -64,6 +64,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
+def app_engine(url: str, *, requests_at_once: int, **kwargs: Any) -> Engine:
+    """The engine of a serving process: a connection for every request let in at once
+    (`web.limits.ConcurrencyGate`), plus room for the health check and for the extra
+    session that logs a refused request."""
+    kwargs.setdefault("pool_size", requests_at_once)
+    kwargs.setdefault("max_overflow", requests_at_once // 2 + 4)
+    kwargs.setdefault("pool_timeout", 30)
+    return make_engine(url, **kwargs)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
     # savepoints and transactional DDL (Alembic) behave as on PostgreSQL.

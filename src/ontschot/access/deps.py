@@ -127,6 +127,8 @@ async def resolve_actor(request: Request, db: Session) -> Actor | None:
     if header is not None:
         return await run_in_threadpool(_bearer_actor, request, db, header)
     raw = request.cookies.get(SESSION_COOKIE)
+    if not raw:
+        return None  # no cookie, no session: nothing to look up
     via = "api" if request.url.path.startswith(API_PREFIX) else "page"
     actor = await run_in_threadpool(_session_actor, db, raw, settings, via)
     if actor is None:
