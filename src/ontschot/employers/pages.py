@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from math import ceil
 from typing import Annotated, Any
 
@@ -17,12 +18,13 @@ from ontschot.deps import DbSession
 from ontschot.employers import service
 from ontschot.employers.schemas import EmployerCreate, VacancyCreate, VacancyStatus
 from ontschot.geo import municipality_names
-from ontschot.people.forms import many, text
+from ontschot.people.forms import dutch_message, iso_date, many, text
 from ontschot.people.labels import concept_labels
 from ontschot.people.suggestions import suggest_candidates
-from ontschot.people.vum import ContractForm
+from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import ProblemError
 from ontschot.web.templating import render
+from ontschot.web.words import REQUIREMENT_CHOICES
 
 router = APIRouter(include_in_schema=False)
 for _role in (
@@ -136,7 +138,7 @@ def _snake(name: str) -> str:
 
 
 def _msg(message: str) -> str:
-    return message.removeprefix("Value error, ")
+    return dutch_message(message)
 
 
 @router.get("/werkgevers/{employer_id}", response_class=HTMLResponse)
@@ -218,6 +220,10 @@ def _vacancy_form(
             "labels": labels,
             "municipalities": municipality_names(),
             "contract_forms": [c.value for c in ContractForm],
+            "contract_form_choices": [(c.value, label_nl(c.value)) for c in ContractForm],
+            "employer_choices": [(str(e.id), e.name) for e in employers],
+            "requirement_choices": REQUIREMENT_CHOICES,
+            "today": date.today().isoformat(),
         },
         status=status,
     )
@@ -232,6 +238,7 @@ def vacancy_form(
 ) -> HTMLResponse:
     v: dict[str, Any] = dict.fromkeys(VACANCY_FIELDS, "")
     v.update({"employer_id": str(werkgever or ""), "skill_uri": [], "optional_uri": []})
+    v["requirement"] = []
     return _vacancy_form(request, db, actor, v, {})
 
 
@@ -252,6 +259,8 @@ async def vacancy_submit(
     form = await request.form()
     v: dict[str, Any] = {k: text(form, k) for k in VACANCY_FIELDS}
     v["skill_uri"], v["optional_uri"] = many(form, "skill_uri"), many(form, "optional_uri")
+    v["requirement"] = many(form, "requirement")
+    lines = [*v["requirement"], *v["requirements"].splitlines()]
     body: dict[str, Any] = {
         "employerId": v["employer_id"] or None,
         "title": v["title"],
@@ -262,15 +271,16 @@ async def vacancy_submit(
         "contractForm": v["contract_form"] or None,
         "salaryMinCents": _euro_cents(v["salary_min"]),
         "salaryMaxCents": _euro_cents(v["salary_max"]),
-        "startDate": v["start_date"] or None,
-        "closingDate": v["closing_date"] or None,
+        "startDate": iso_date(v["start_date"]) or None,
+        "closingDate": iso_date(v["closing_date"]) or None,
         "description": v["description"] or None,
         "essentialSkills": v["skill_uri"],
         "optionalSkills": v["optional_uri"],
-        "requirements": [
-            _requirement(line) for line in v["requirements"].splitlines() if line.strip()
-        ],
+        "requirements": [_requirement(line) for line in lines if line.strip()],
     }
+    if _in_the_past(body["closingDate"]):
+        errors = {"closing_date": "De sluitingsdatum ligt in het verleden; kies vandaag of later."}
+        return _vacancy_form(request, db, actor, v, errors, 400)
     try:
         vacancy = service.register_vacancy(db, actor=actor, data=VacancyCreate.model_validate(body))
     except ValidationError as exc:
@@ -280,6 +290,14 @@ async def vacancy_submit(
             raise
         return _vacancy_form(request, db, actor, v, {"algemeen": exc.detail}, exc.status)
     return RedirectResponse(f"/vacatures/{vacancy.id}", status_code=303)
+
+
+def _in_the_past(value: str | None) -> bool:
+    """A closing date before today would register a vacancy as open that already closed."""
+    try:
+        return value is not None and date.fromisoformat(value) < date.today()
+    except ValueError:
+        return False  # not a date: the schema names it
 
 
 def _requirement(line: str) -> dict[str, str | None]:
@@ -306,9 +324,7 @@ def _vacancy_errors(exc: ValidationError) -> dict[str, str]:
     for err in exc.errors():
         top = str(err["loc"][0]) if err["loc"] else "algemeen"
         msg = _msg(err["msg"])
-        errors.setdefault(
-            names.get(top, top), "Vul dit veld in." if msg == "Field required" else msg
-        )
+        errors.setdefault(names.get(top, top), msg)
     return errors
 
 

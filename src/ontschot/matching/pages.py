@@ -15,15 +15,20 @@ from ontschot.deps import AppSettings, DbSession
 from ontschot.matching.api import Cache
 from ontschot.matching.models import VERDICT_LABELS_NL
 from ontschot.matching.schemas import FeedbackCreate, Verdict
+from ontschot.matching.scoring import PART_NAMES, MatchWeights
 from ontschot.matching.service import (
     candidate_matches,
     record_feedback,
     vacancy_matches,
     visible_candidate,
 )
-from ontschot.web.templating import render
+from ontschot.web.templating import environment, render
 
 router = APIRouter(include_in_schema=False)
+# what each score part can add at most, so a page says "50 van 55 punten"
+environment().globals.setdefault(
+    "score_part_max", {name: 100 * getattr(MatchWeights(), name) for name in PART_NAMES}
+)
 
 
 @router.get("/werkzoekenden/{candidate_id}/vacaturesuggesties", response_class=HTMLResponse)

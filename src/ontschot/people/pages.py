@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from math import ceil
 from typing import Annotated, Any
 
@@ -34,6 +35,7 @@ from ontschot.people.vum import (
 )
 from ontschot.web.problems import ProblemError
 from ontschot.web.templating import environment, render
+from ontschot.web.words import LANGUAGE_NAMES
 
 router = APIRouter(include_in_schema=False)
 for _role in (
@@ -63,6 +65,10 @@ def choices() -> dict[str, Any]:
         "statuses": [(s.value, label_nl(s)) for s in CandidateStatus],
         "licences": [d.value for d in DrivingLicence],
         "language_levels": [v.value for v in LanguageLevel],
+        "language_level_choices": [(v.value, v.value) for v in LanguageLevel],
+        "language_choices": sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1]),
+        "education_status_choices": [(e.value, e.value) for e in EducationStatus],
+        "today": date.today().isoformat(),
         "education_levels": [(e.value, label_nl(e)) for e in EducationLevel],
         "education_statuses": [e.value for e in EducationStatus],
         "municipalities": municipality_names(),

@@ -72,6 +72,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _stored(value: Any) -> Any:
+    """A value as its column takes it: like `_plain`, but a date stays a date (the Date
+    column refuses strings on SQLite; only the JSON of a version wants ISO text)."""
+    return value if isinstance(value, date) else _plain(value)
+
+
 def _child_rows(kind: str, items: list[Any]) -> list[Any]:
     model = _CHILDREN[kind]
     return [model(**item.model_dump()) for item in items]
@@ -137,7 +143,7 @@ def build_candidate(
             errors=[{"name": "bsn", "in": "body", "reason": "al ingeschreven"}],
         )
     values = data.model_dump(include=set(_SCALARS) | {"bsn", "source", "external_id"})
-    candidate = Candidate(**{k: _plain(v) for k, v in values.items()})
+    candidate = Candidate(**{k: _stored(v) for k, v in values.items()})
     candidate.name_search = f"{data.first_name} {data.last_name}".casefold()
     candidate.organisation_id = organisation_id if organisation_id else actor.organisation_id
     if candidate.coach_user_id is None and actor.role == Role.COACH:
@@ -238,7 +244,7 @@ def update_candidate(
         old = _plain(getattr(candidate, name))
         if new != old:
             changes[name] = {"old": old, "new": new}
-            setattr(candidate, name, new)
+            setattr(candidate, name, _stored(getattr(data, name)))
     if "bsn" in sent and data.bsn != candidate.bsn:
         if data.bsn and (other := find_by_bsn(db, data.bsn)) and other.id != candidate.id:
             raise ProblemError(409, "Dit BSN hoort bij een andere ingeschreven persoon.")

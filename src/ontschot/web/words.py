@@ -1,0 +1,211 @@
+"""The Dutch words pages use for form fields, and which ESCO concepts have no Dutch label.
+
+One list of field names serves every form's error summary, so a summary always names the
+field it points at ("Geboortedatum: vul een datum in") instead of repeating a bare message.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import or_, select
+
+FIELD_NAMES: dict[str, str] = {
+    # candidate registration
+    "first_name": "Voornaam",
+    "last_name": "Achternaam",
+    "birth_date": "Geboortedatum",
+    "bsn": "BSN",
+    "email": "E-mailadres",
+    "phone": "Telefoon",
+    "municipality": "Gemeente",
+    "postcode": "Postcode",
+    "benefit": "Uitkering",
+    "status": "Status",
+    "available_from": "Beschikbaar vanaf",
+    "hours_min": "Minimaal uren per week",
+    "hours_max": "Maximaal uren per week",
+    "max_travel_km": "Maximale reisafstand",
+    "max_travel_minutes": "Maximale reistijd",
+    "driving_licences": "Rijbewijzen",
+    "language": "Taal",
+    "language_level": "Taalniveau",
+    "education_level": "Opleidingsniveau",
+    "education_status": "Opleiding",
+    "education_field": "Richting",
+    "work_job_title": "Functie",
+    "work_employer": "Werkgever",
+    "work_occupation_uri": "Beroep (ESCO)",
+    "work_start": "Werkervaring van",
+    "work_end": "Werkervaring tot",
+    "skill_uri": "Vaardigheden",
+    "notes": "Notities",
+    # vacancies and employers
+    "employer_id": "Werkgever",
+    "title": "Titel",
+    "occupation_uri": "Beroep (ESCO)",
+    "optional_uri": "Gewenste vaardigheden",
+    "contract_form": "Contractvorm",
+    "salary_min": "Salaris vanaf",
+    "salary_max": "Salaris tot",
+    "start_date": "Startdatum",
+    "closing_date": "Sluitingsdatum",
+    "requirements": "Harde eisen",
+    "description": "Omschrijving",
+    "name": "Naam",
+    "kvk_number": "KvK-nummer",
+    "sector": "Sector",
+    # users and tokens
+    "display_name": "Naam",
+    "password": "Eerste wachtwoord",
+    "new_password": "Nieuw wachtwoord",
+    "role": "Rol",
+    "organisation_id": "Organisatie",
+    "actions": "Handelingen",
+}
+
+# Fields chosen with the ESCO picker: the summary links to their search box.
+PICKER_FIELDS = frozenset({"work_occupation_uri", "skill_uri", "occupation_uri", "optional_uri"})
+
+_lock = threading.Lock()
+
+
+def english_only_uris(app: Any) -> frozenset[str]:
+    """URIs of occupations and skills that have only an English label, read once per app.
+
+    The taxonomy changes only by an import, after which the app is restarted; a page never
+    waits for more than this one query.
+    """
+    state = getattr(app, "state", None)
+    if state is None:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(state, "english_only_uris", None)
+    if cached is not None:
+        return cached
+    factory = getattr(state, "sessionmaker", None)
+    if factory is None:
+        return frozenset()
+    with _lock:
+        cached = getattr(state, "english_only_uris", None)
+        if cached is None:
+            loaded = _load(factory)
+            if loaded is None:
+                return frozenset()
+            cached = state.english_only_uris = loaded
+    return cached
+
+
+def _load(factory: Any) -> frozenset[str] | None:
+    from ontschot.taxonomy.models import Occupation, Skill
+
+    uris: set[str] = set()
+    try:
+        with factory() as db:
+            for model in (Occupation, Skill):
+                rows = db.scalars(
+                    select(model.uri).where(or_(model.label_nl.is_(None), model.label_nl == ""))
+                )
+                uris.update(rows)
+    except Exception:  # a page without badges beats no page; tried again on the next one
+        return None
+    return frozenset(uris)
+
+
+# ISO 639-3 codes as stored, with the Dutch name a person reads and picks.
+LANGUAGE_NAMES: dict[str, str] = {
+    "nld": "Nederlands",
+    "eng": "Engels",
+    "deu": "Duits",
+    "fra": "Frans",
+    "spa": "Spaans",
+    "por": "Portugees",
+    "ita": "Italiaans",
+    "pol": "Pools",
+    "ron": "Roemeens",
+    "bul": "Bulgaars",
+    "ukr": "Oekraïens",
+    "rus": "Russisch",
+    "tur": "Turks",
+    "ara": "Arabisch",
+    "tir": "Tigrinya",
+    "som": "Somalisch",
+    "fas": "Perzisch",
+    "prs": "Dari",
+    "pus": "Pasjtoe",
+    "kur": "Koerdisch",
+    "ber": "Berbers (Tamazight)",
+    "pap": "Papiaments",
+    "srn": "Sranantongo",
+    "hin": "Hindi",
+    "zho": "Chinees",
+    "fry": "Fries",
+    "nds": "Nedersaksisch (Twents)",
+}
+
+
+def language_name(code: str | None) -> str:
+    """The Dutch name of a language; an unlisted code is shown as 'taalcode xyz'."""
+    if not code:
+        return ""
+    return LANGUAGE_NAMES.get(code, f"taalcode {code}")
+
+
+REQUIREMENT_KINDS = {
+    "diploma": "Diploma",
+    "certificate": "Certificaat",
+    "licence": "Rijbewijs",
+    "language": "Taal",
+}
+
+# The hard requirements a vacancy form offers, grouped, as `kind:value[:level]`.
+REQUIREMENT_CHOICES: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Diploma",
+        [
+            ("diploma:mbo:1", "mbo niveau 1"),
+            ("diploma:mbo:2", "mbo niveau 2"),
+            ("diploma:mbo:3", "mbo niveau 3"),
+            ("diploma:mbo:4", "mbo niveau 4"),
+            ("diploma:hbo", "hbo"),
+            ("diploma:wo", "wo"),
+        ],
+    ),
+    (
+        "Certificaat",
+        [
+            ("certificate:VCA", "VCA basis"),
+            ("certificate:VOL-VCA", "VOL-VCA"),
+            ("certificate:BHV", "BHV"),
+            ("certificate:heftruck", "Heftruckcertificaat"),
+            ("certificate:reachtruck", "Reachtruckcertificaat"),
+            ("certificate:HACCP", "HACCP (hygiëne)"),
+            ("certificate:code95", "Code 95"),
+        ],
+    ),
+    (
+        "Rijbewijs",
+        [("licence:B", "B"), ("licence:C", "C"), ("licence:CE", "CE"), ("licence:D", "D")],
+    ),
+    (
+        "Taal",
+        [
+            ("language:nld:redelijk", "Nederlands, redelijk"),
+            ("language:nld:goed", "Nederlands, goed"),
+            ("language:eng:goed", "Engels, goed"),
+        ],
+    ),
+]
+
+
+def requirement_text(kind: str, value: str, level: str | None = None) -> str:
+    """A hard requirement in Dutch words: `Taal: Nederlands (goed)`, `Diploma: mbo niveau 2`."""
+    head = REQUIREMENT_KINDS.get(kind, kind)
+    if kind == "language":
+        return f"{head}: {language_name(value)}" + (f" ({level})" if level else "")
+    if kind == "diploma" and value == "mbo" and level:
+        return f"{head}: mbo niveau {level}"
+    return f"{head}: {value}" + (f" ({level})" if level else "")
+
+
+VACANCY_STATUS_NAMES = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
