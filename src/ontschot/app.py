@@ -104,6 +104,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.people.page_actions import router as people_actions
     from ontschot.people.pages import router as people_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
+    from ontschot.web.pages import router as site_pages
 
     register_panels()
     return [
@@ -116,4 +117,5 @@ def _page_routers() -> list[APIRouter]:
         people_actions,
         employers_pages,
         matching_pages,
+        site_pages,
     ]
