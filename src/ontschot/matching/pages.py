@@ -40,6 +40,8 @@ def candidate_matches_page(
     actor: Annotated[Actor, Depends(requires("match.read"))],
 ) -> HTMLResponse:
     candidate = visible_candidate(db, actor, candidate_id)
+    if cache.index is None and "match index" in getattr(request.app.state, "warming", ()):
+        return render(request, "matching/preparing.html", {"c": candidate})
     result = candidate_matches(db, actor=actor, candidate_id=candidate_id, top=10, cache=cache)
     return render(
         request,
