@@ -18,9 +18,13 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, se
 
 from ontschot import ESCO_ATTRIBUTION, __version__
 from ontschot.web.words import (
+    ACTION_NAMES,
     FIELD_NAMES,
+    OBJECT_NAMES,
     PICKER_FIELDS,
+    RESULT_NAMES,
     VACANCY_STATUS_NAMES,
+    action_name,
     english_only_uris,
     language_name,
     requirement_text,
@@ -107,6 +111,10 @@ def build_environment() -> Environment:
     env.filters["punten"] = points
     env.filters["datum"] = nl_date
     env.filters["taal"] = language_name
+    env.filters["handeling"] = action_name
+    env.globals["result_names"] = RESULT_NAMES
+    env.globals["action_names"] = ACTION_NAMES
+    env.globals["object_names"] = OBJECT_NAMES
     env.globals["is_english_only"] = is_english_only
     env.globals["field_names"] = FIELD_NAMES
     env.globals["picker_fields"] = PICKER_FIELDS

@@ -209,3 +209,85 @@ def requirement_text(kind: str, value: str, level: str | None = None) -> str:
 
 
 VACANCY_STATUS_NAMES = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
+
+
+# What a permission or a processing-log entry means, in the words of the person reading it.
+ACTION_NAMES: dict[str, str] = {
+    "account.read": "eigen account bekijken",
+    "api_token.create": "API-token aanmaken",
+    "api_token.read": "API-tokens bekijken",
+    "api_token.revoke": "API-token intrekken",
+    "audit.read": "verwerkingslog bekijken",
+    "audit.subject.read": "verwerkingen over één persoon bekijken",
+    "candidate.create": "werkzoekende inschrijven",
+    "candidate.erase": "persoonsgegevens verwijderen",
+    "candidate.export": "inzage in alle gegevens",
+    "candidate.list": "lijst van werkzoekenden bekijken",
+    "candidate.lookup": "werkzoekende opzoeken",
+    "candidate.read": "profiel bekijken",
+    "candidate.read.full": "volledig profiel bekijken",
+    "candidate.read.anonymised": "profiel zonder naam bekijken",
+    "candidate.read.none": "profiel opgevraagd (niet getoond)",
+    "candidate.skills.add": "vaardigheden toegevoegd",
+    "candidate.skills.remove": "vaardigheid verwijderd",
+    "candidate.suggestions.read": "voorgestelde kandidaten bekijken",
+    "candidate.suggestions.read.full": "voorgestelde kandidaten bekijken",
+    "candidate.suggestions.read.anonymised": "voorgestelde kandidaten zonder naam bekijken",
+    "candidate.update": "profiel gewijzigd",
+    "career.read": "loopbaanroutes bekijken",
+    "consent.give": "toestemming gegeven",
+    "consent.manage": "toestemmingen beheren",
+    "consent.withdraw": "toestemming ingetrokken",
+    "dashboard.read": "startpagina bekijken",
+    "employer.create": "werkgever registreren",
+    "employer.read": "werkgevers bekijken",
+    "export.run": "gegevens exporteren",
+    "export.vacancies": "vacatures geëxporteerd",
+    "extraction.use": "tekstanalyse gebruiken",
+    "health.read": "controle of de dienst werkt",
+    "import.run": "gegevens importeren",
+    "import.candidates": "werkzoekenden geïmporteerd",
+    "import.vacancies": "vacatures geïmporteerd",
+    "import.training": "opleidingen geïmporteerd",
+    "introduction.create": "voorgesteld aan een werkgever",
+    "introduction.read": "voorstel aan werkgever bekijken",
+    "introduction.withdraw": "voorstel aan werkgever ingetrokken",
+    "match.feedback": "vacaturesuggestie beoordeeld",
+    "match.read": "vacaturesuggesties bekijken",
+    "organisation.create": "organisatie aanmaken",
+    "organisation.read": "organisaties bekijken",
+    "taxonomy.import": "ESCO-taxonomie bijwerken",
+    "taxonomy.read": "beroepen en vaardigheden bekijken",
+    "training.import": "opleidingsaanbod importeren",
+    "training.read": "opleidingsaanbod bekijken",
+    "user.create": "gebruiker aanmaken",
+    "user.disable": "gebruiker geblokkeerd",
+    "user.read": "gebruikers bekijken",
+    "user.reset_password": "wachtwoord opnieuw ingesteld",
+    "user.update": "gebruikers wijzigen",
+    "vacancy.create": "vacature registreren",
+    "vacancy.read": "vacatures bekijken",
+    "vacancy.skills.add": "vaardigheden aan vacature toegevoegd",
+    "vacancy.update": "vacature wijzigen",
+}
+RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
+
+
+def action_name(code: str) -> str:
+    """The Dutch words for an action code; an unknown code keeps its code, marked as such."""
+    return ACTION_NAMES.get(code, f"handeling {code}")
+
+
+OBJECT_NAMES = {
+    "api_token": "API-token",
+    "audit_entry": "verwerkingslog",
+    "candidate": "werkzoekende",
+    "candidate_consent": "toestemming",
+    "employer": "werkgever",
+    "import": "import",
+    "introduction": "voorstel aan werkgever",
+    "organisation": "organisatie",
+    "training_offer": "opleiding",
+    "user": "gebruiker",
+    "vacancy": "vacature",
+}
