@@ -89,7 +89,20 @@ PAGE_SAMPLES: list[PageSample] = [
             "role": "coach",
         },
     ),
+    PageSample("GET", "/beheer/gebruikers/{user_id}"),
     PageSample("POST", "/beheer/gebruikers/{user_id}/blokkeren", 303),
+    PageSample("POST", "/beheer/gebruikers/{user_id}/rol", 303, {"role": "employer_adviser"}),
+    PageSample(
+        "POST",
+        "/beheer/organisaties",
+        303,
+        {
+            "name": "Leerwerkloket Twente",
+            "kind": "onderwijs",
+            "region_code": "twente",
+            "region_name": "Twente",
+        },
+    ),
     PageSample("POST", "/beheer/gebruikers/{user_id}/wachtwoord", 303, {"new_password": PASSWORD}),
     PageSample(
         "POST",

@@ -18,13 +18,13 @@ from ontschot.deps import DbSession
 from ontschot.employers import service
 from ontschot.employers.schemas import EmployerCreate, VacancyCreate, VacancyStatus
 from ontschot.geo import municipality_names
-from ontschot.people.forms import dutch_message, iso_date, many, text
+from ontschot.people.forms import iso_date, many, text
 from ontschot.people.labels import concept_labels
 from ontschot.people.suggestions import suggest_candidates
 from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import ProblemError
 from ontschot.web.templating import render
-from ontschot.web.words import REQUIREMENT_CHOICES
+from ontschot.web.words import REQUIREMENT_CHOICES, dutch_message
 
 router = APIRouter(include_in_schema=False)
 for _role in (

@@ -62,6 +62,9 @@ FIELD_NAMES: dict[str, str] = {
     "new_password": "Nieuw wachtwoord",
     "role": "Rol",
     "organisation_id": "Organisatie",
+    "kind": "Soort organisatie",
+    "region_code": "Regiocode",
+    "region_name": "Naam van de regio",
     "actions": "Handelingen",
 }
 
@@ -261,6 +264,7 @@ ACTION_NAMES: dict[str, str] = {
     "training.import": "opleidingsaanbod importeren",
     "training.read": "opleidingsaanbod bekijken",
     "user.create": "gebruiker aanmaken",
+    "user.change_role": "rol van gebruiker gewijzigd",
     "user.disable": "gebruiker geblokkeerd",
     "user.read": "gebruikers bekijken",
     "user.reset_password": "wachtwoord opnieuw ingesteld",
@@ -291,3 +295,33 @@ OBJECT_NAMES = {
     "user": "gebruiker",
     "vacancy": "vacature",
 }
+
+
+# pydantic's English messages, as a person on a Dutch page reads them
+_MESSAGES = {
+    "Field required": "Vul dit veld in.",
+    "Input should be a valid date": "Vul een datum in (dd-mm-jjjj).",
+    "Input should be a valid integer": "Vul een heel getal in.",
+    "Input should be a valid number": "Vul een getal in.",
+    "Input should be a valid string": "Vul tekst in.",
+    "String should have at most": "Dit is te lang.",
+    "String should have at least": "Dit is te kort.",
+    "List should have at most": "Dit zijn te veel keuzes.",
+    "Extra inputs are not permitted": "Dit veld is onbekend.",
+    "String should match pattern": "Dit heeft niet de goede vorm.",
+}
+
+
+def dutch_message(message: str) -> str:
+    """A pydantic message in Dutch; ours are Dutch already and only get a capital."""
+    message = message.removeprefix("Value error, ")
+    for english, dutch in _MESSAGES.items():
+        if message.startswith(english):
+            return dutch
+    if message.startswith("Input should be less than or equal to"):
+        return "Dit getal is te groot."
+    if message.startswith("Input should be greater than or equal to"):
+        return "Dit getal is te klein."
+    if message.startswith("Input should be"):
+        return "Kies een van de mogelijkheden."
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
