@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--lang=nl-NL",  # date fields as a Dutch user sees them (dd-mm-jjjj)
 ]
 
 

@@ -83,6 +83,13 @@ def nl_date(value: date | None, fmt: str = "%d-%m-%Y") -> str:
     return "" if value is None else value.strftime(fmt)
 
 
+def in_form_order(errors: dict[str, str]) -> list[tuple[str, str]]:
+    """Errors in the order their fields stand on the forms (FIELD_NAMES follows them), so
+    the summary reads top to bottom like the page."""
+    order = {name: i for i, name in enumerate(FIELD_NAMES)}
+    return sorted(errors.items(), key=lambda item: order.get(item[0], -1))
+
+
 # The URIs of ESCO concepts without a Dutch label, for the app that renders the page (one
 # process may serve two apps in tests, each on its own thread).
 _english_only: ContextVar[frozenset[str]] = ContextVar("english_only", default=frozenset())
@@ -111,6 +118,7 @@ def build_environment() -> Environment:
     env.filters["punten"] = points
     env.filters["datum"] = nl_date
     env.filters["taal"] = language_name
+    env.filters["in_form_order"] = in_form_order
     env.filters["handeling"] = action_name
     env.globals["result_names"] = RESULT_NAMES
     env.globals["action_names"] = ACTION_NAMES
