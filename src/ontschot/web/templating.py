@@ -25,6 +25,7 @@ from ontschot.web.words import (
     RESULT_NAMES,
     VACANCY_STATUS_NAMES,
     action_name,
+    codes_in_words,
     english_only_uris,
     language_name,
     requirement_text,
@@ -120,6 +121,7 @@ def build_environment() -> Environment:
     env.filters["taal"] = language_name
     env.filters["in_form_order"] = in_form_order
     env.filters["handeling"] = action_name
+    env.filters["codes_in_words"] = codes_in_words
     env.globals["result_names"] = RESULT_NAMES
     env.globals["action_names"] = ACTION_NAMES
     env.globals["object_names"] = OBJECT_NAMES

@@ -6,6 +6,7 @@ field it points at ("Geboortedatum: vul een datum in") instead of repeating a ba
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -75,7 +76,7 @@ _lock = threading.Lock()
 
 
 def english_only_uris(app: Any) -> frozenset[str]:
-    """URIs of occupations and skills that have only an English label, read once per app.
+    """URIs (and labels) of occupations and skills with only an English label, once per app.
 
     The taxonomy changes only by an import, after which the app is restarted; a page never
     waits for more than this one query.
@@ -106,10 +107,14 @@ def _load(factory: Any) -> frozenset[str] | None:
     try:
         with factory() as db:
             for model in (Occupation, Skill):
-                rows = db.scalars(
-                    select(model.uri).where(or_(model.label_nl.is_(None), model.label_nl == ""))
+                rows = db.execute(
+                    select(model.uri, model.label_en).where(
+                        or_(model.label_nl.is_(None), model.label_nl == "")
+                    )
                 )
-                uris.update(rows)
+                # the labels too: some explanations (gaps) carry a label without its URI
+                for uri, label in rows:
+                    uris.update((uri, label))
     except Exception:  # a page without badges beats no page; tried again on the next one
         return None
     return frozenset(uris)
@@ -275,6 +280,17 @@ ACTION_NAMES: dict[str, str] = {
     "vacancy.update": "vacature wijzigen",
 }
 RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
+
+
+_ACTION_IN_TEXT = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)+)\)")
+
+
+def codes_in_words(text: str) -> str:
+    """A message that names an action code in brackets, with the code's Dutch words."""
+    return _ACTION_IN_TEXT.sub(
+        lambda m: f"({ACTION_NAMES[m.group(1)]})" if m.group(1) in ACTION_NAMES else m.group(0),
+        text,
+    )
 
 
 def action_name(code: str) -> str:
