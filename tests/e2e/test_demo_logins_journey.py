@@ -88,6 +88,29 @@ def test_each_printed_demo_login_opens_a_filled_landing_page(
             assert any(n > 0 for n in _numbers(text)), f"{heading!r} has no numbers: {text}"
         # and at least one panel lists people, vacancies, places or occupations
         assert page.locator("section.card").locator("li, tbody tr").count() > 0
+        # and every page of the role's menu, and the first item listed on it, opens (each
+        # checked by axe-core and kept as a screenshot to look at)
+        visit_menu_pages(page, f"demo-{role.value}")
+
+
+def visit_menu_pages(page: Any, prefix: str) -> None:
+    menu = page.locator("nav.main-nav a")
+    items = [
+        (menu.nth(i).inner_text(), menu.nth(i).get_attribute("href")) for i in range(menu.count())
+    ]
+    for label, href in items:
+        if not href or href == "/":
+            continue
+        page.goto(href)
+        assert page.get_by_role("heading", level=1).count() == 1, href
+        name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        screenshot(page, f"{prefix}-{name}")
+        first = page.locator("main table tbody a, main ol.result-list h2 a").first
+        if first.count():
+            first.click()
+            page.wait_for_load_state()
+            assert page.get_by_role("heading", level=1).count() == 1, page.url
+            screenshot(page, f"{prefix}-{name}-eerste")
 
 
 def test_demo_prepare_only_prints_a_login_for_every_role(
