@@ -26,9 +26,10 @@ from ontschot.web.templating import environment, render
 
 router = APIRouter(include_in_schema=False)
 # what each score part can add at most, so a page says "50 van 55 punten"
-environment().globals.setdefault(
-    "score_part_max", {name: 100 * getattr(MatchWeights(), name) for name in PART_NAMES}
-)
+_MAX = {name: 100 * getattr(MatchWeights(), name) for name in PART_NAMES}
+# the two skill parts share the skills weight: each can reach it, together never more
+_MAX["skills_exact"] = _MAX["skills_related"] = _MAX["skills"]
+environment().globals.setdefault("score_part_max", _MAX)
 
 
 @router.get("/werkzoekenden/{candidate_id}/vacaturesuggesties", response_class=HTMLResponse)

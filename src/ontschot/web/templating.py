@@ -23,6 +23,7 @@ from ontschot.web.words import (
     OBJECT_NAMES,
     PICKER_FIELDS,
     RESULT_NAMES,
+    SOURCE_NAMES,
     VACANCY_STATUS_NAMES,
     action_name,
     codes_in_words,
@@ -125,6 +126,7 @@ def build_environment() -> Environment:
     env.globals["result_names"] = RESULT_NAMES
     env.globals["action_names"] = ACTION_NAMES
     env.globals["object_names"] = OBJECT_NAMES
+    env.globals["source_names"] = SOURCE_NAMES
     env.globals["is_english_only"] = is_english_only
     env.globals["field_names"] = FIELD_NAMES
     env.globals["picker_fields"] = PICKER_FIELDS

@@ -213,6 +213,10 @@ def requirement_text(kind: str, value: str, level: str | None = None) -> str:
         return f"{head}: {language_name(value)}" + (f" ({level})" if level else "")
     if kind == "diploma" and value == "mbo" and level:
         return f"{head}: mbo niveau {level}"
+    if kind == "diploma":
+        from ontschot.people.vum import label_nl
+
+        value = label_nl(value)
     return f"{head}: {value}" + (f" ({level})" if level else "")
 
 
@@ -241,7 +245,7 @@ ACTION_NAMES: dict[str, str] = {
     "candidate.suggestions.read": "voorgestelde kandidaten bekijken",
     "candidate.suggestions.read.full": "voorgestelde kandidaten bekijken",
     "candidate.suggestions.read.anonymised": "voorgestelde kandidaten zonder naam bekijken",
-    "candidate.update": "profiel gewijzigd",
+    "candidate.update": "profiel wijzigen",
     "career.read": "loopbaanroutes bekijken",
     "consent.give": "toestemming gegeven",
     "consent.manage": "toestemmingen beheren",
@@ -257,10 +261,10 @@ ACTION_NAMES: dict[str, str] = {
     "import.candidates": "werkzoekenden geïmporteerd",
     "import.vacancies": "vacatures geïmporteerd",
     "import.training": "opleidingen geïmporteerd",
-    "introduction.create": "voorgesteld aan een werkgever",
+    "introduction.create": "voorstellen aan een werkgever",
     "introduction.read": "voorstel aan werkgever bekijken",
     "introduction.withdraw": "voorstel aan werkgever ingetrokken",
-    "match.feedback": "vacaturesuggestie beoordeeld",
+    "match.feedback": "vacaturesuggestie beoordelen",
     "match.read": "vacaturesuggesties bekijken",
     "organisation.create": "organisatie aanmaken",
     "organisation.read": "organisaties bekijken",
@@ -341,3 +345,7 @@ def dutch_message(message: str) -> str:
     if message.startswith("Input should be"):
         return "Kies een van de mogelijkheden."
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+# Where a vacancy or a person came from, when it was not a named partner system.
+SOURCE_NAMES = {"synth": "demoregio (verzonnen gegevens)", "page": "ingevoerd op deze site"}
