@@ -24,10 +24,10 @@ pytestmark = pytest.mark.e2e
 def people(e2e_settings: Settings, live_server: str) -> dict[Role, str]:
     engine = make_engine(e2e_settings.database_url)
     with Session(engine) as db:
-        org = make_organisation(db, kind="gemeente", name="Gemeente Almelo")
+        org = make_organisation(db, kind="gemeente", name="Gemeente Wierden")
         emails = {
             role: make_user(
-                db, role=role, organisation=org, email=f"{role.value}.velden@almelo.nl"
+                db, role=role, organisation=org, email=f"{role.value}.velden@wierden.nl"
             ).email
             for role in (Role.COACH, Role.EMPLOYER_ADVISER, Role.PARTNER_ADMIN)
         }
@@ -177,7 +177,7 @@ def test_new_user_with_a_wrong_email_and_short_password_then_a_role_change(
     assert page.locator("#veld-nieuw-display_name").input_value() == "Noor Jansen"
     assert page.locator("#veld-nieuw-role").input_value() == "employer_adviser"
     # when corrected, then the user is in the list and their own page changes the role
-    page.locator("#veld-nieuw-email").fill("noor.jansen@almelo.nl")
+    page.locator("#veld-nieuw-email").fill("noor.jansen@wierden.nl")
     page.locator("#veld-nieuw-password").fill("een lang en goed wachtwoord")
     page.get_by_role("button", name="Gebruiker aanmaken").click()
     page.get_by_text("De gebruiker is aangemaakt.").wait_for()
