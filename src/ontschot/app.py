@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
@@ -73,6 +75,61 @@ def create_app(
     return app
 
 
+WARM_UP_TEXTS = (
+    "Heftruckchauffeur.",
+    "Ervaren orderpicker. Werkt veilig en netjes in het magazijn. Heeft een VCA-diploma.",
+    "Verzorgende IG in de thuiszorg. Ervaring met wondzorg en medicatie. Rijbewijs B.",
+)
+
+
+def warm_up_in_background(app: FastAPI) -> list[threading.Thread]:
+    """Prepare what the first coach would otherwise wait for, at server start: the app's
+    match index (the one the pages use) and the text-analysis engines, each on its own
+    thread (two cores, two jobs). Pages stay usable meanwhile; a request that comes first
+    builds the same thing under the same lock, and the warm-up then finds it ready."""
+    from ontschot.access.actor import Actor
+    from ontschot.extraction import service as extraction
+    from ontschot.matching.registry import MatchCache
+
+    settings: Settings = app.state.settings
+    if getattr(app.state, "match_cache", None) is None:
+        app.state.match_cache = MatchCache()
+    cache: MatchCache = app.state.match_cache
+    log = logging.getLogger("ontschot")
+
+    def match_index(db: Session) -> None:
+        cache.index_for(db)
+
+    def text_analysis(db: Session) -> None:
+        # the encoder pays once for loading and once more for its first batch of sentences
+        for sample in WARM_UP_TEXTS:
+            extraction.extract_skills(
+                db, actor=Actor.cli("opwarmen"), text=sample, data_dir=settings.data_dir
+            )
+
+    def run(name: str, job: Callable[[Session], None]) -> None:
+        started = time.perf_counter()
+        try:
+            with app.state.sessionmaker() as db:
+                job(db)
+        except Exception:  # a failed warm-up only means the first request builds it
+            log.exception("warm-up of %s failed", name)
+            return
+        finally:
+            app.state.warming.discard(name)
+        log.info("warm-up of %s done in %.1f s", name, time.perf_counter() - started)
+
+    # pages read this to answer "being prepared" at once instead of waiting for the lock
+    app.state.warming = {"match index", "text analysis"}
+    threads = [
+        threading.Thread(target=run, args=(name, job), name=f"warm-up-{name}", daemon=True)
+        for name, job in (("match index", match_index), ("text analysis", text_analysis))
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Sync routes and dependencies run in this thread pool: as many threads as requests are
@@ -140,6 +197,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.people.page_actions import router as people_actions
     from ontschot.people.pages import router as people_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
+    from ontschot.web.pages import router as site_pages
 
     register_panels()
     return [
@@ -152,4 +210,5 @@ def _page_routers() -> list[APIRouter]:
         people_actions,
         employers_pages,
         matching_pages,
+        site_pages,
     ]

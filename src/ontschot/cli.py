@@ -63,10 +63,10 @@ def serve(
 
     settings = settings_or_exit()
     prepare_database(settings, progress=sys.stderr.isatty())
-    from ontschot.matching.service import warm_up_in_background
+    from ontschot.app import warm_up_in_background
 
     web_app = create_app(settings)
-    warm_up_in_background(web_app.state.sessionmaker)
+    warm_up_in_background(web_app)
     if settings.uses_default_secret:
         err.print(
             "[bold yellow]Let op:[/] ONTSCHOT_SECRET_KEY is de openbare standaardwaarde; "

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from ontschot.config import Settings
+from tests.e2e import axe
 
 CHROMIUM = os.environ.get("ONTSCHOT_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -31,6 +32,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--lang=nl-NL",  # date fields as a Dutch user sees them (dd-mm-jjjj)
 ]
 
 
@@ -97,23 +99,38 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: Any, live_server: str) -> Iterator[Any]:
+@contextmanager
+def browser_tab(browser: Any, base_url: str, name: str) -> Iterator[Any]:
+    """A fresh browser context and tab on `base_url`; on leaving, every page it visited has
+    been checked by axe-core (no serious or critical findings) and nothing hit the CSP."""
     context = browser.new_context(
-        base_url=live_server, locale="nl-NL", viewport={"width": 1280, "height": 900}
+        base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900}
     )
     tab = context.new_page()
+    log = axe.attach(context, tab)
     errors: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield tab
-    context.close()
+    try:
+        yield tab
+        blocking = axe.finish(tab, log, name)
+    finally:
+        context.close()
     assert not [e for e in errors if "Content Security Policy" in e], errors
+    assert not blocking, "axe-core found serious or critical problems:\n" + "\n".join(blocking)
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    with browser_tab(browser, live_server, request.node.name) as tab:
+        yield tab
 
 
 def screenshot(page: Any, name: str) -> Path:
+    """A full-page screenshot to look at; the page as shown is checked by axe-core too."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    axe.check_now(page)
     return path
 
 

@@ -112,5 +112,21 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
             settings = demo_settings(load_settings())
         fcntl.flock(lock, fcntl.LOCK_UN)
     assert settings.database_url.endswith("/var/demo.db")
-    with serving(create_app(settings), "the demo app") as url:
+    served = settings
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        served = _own_copy(settings, tmp_path_factory.mktemp("demo-copy"))
+    with serving(create_app(served), "the demo app") as url:
         yield DemoSite(url, settings, output, parse_login_table(output), seconds)
+
+
+def _own_copy(settings: Settings, folder: Path) -> Settings:
+    """This worker's own copy of the demo database: two servers writing one SQLite file
+    wait on each other's write locks (a page that builds the match index holds one for
+    seconds), which a single `ontschot demo` never does."""
+    import sqlite3
+
+    source_path = settings.database_url.removeprefix("sqlite:///")
+    target_path = folder / "demo.db"
+    with sqlite3.connect(source_path) as source, sqlite3.connect(target_path) as target:
+        source.backup(target)
+    return settings.model_copy(update={"database_url": f"sqlite:///{target_path}"})

@@ -92,7 +92,7 @@ def test_profile_tabs_render_for_the_owning_coach(client, db):
         ("vaardigheden", "Bron"),
         ("historie", "ingeschreven"),
         ("toestemmingen", "Intrekken"),
-        ("logboek", "candidate.create"),
+        ("logboek", "werkzoekende inschrijven"),
     ):
         page = client.get(f"/werkzoekenden/{candidate.id}?tab={tab}")
         assert page.status_code == 200, tab

@@ -202,6 +202,30 @@ def disable_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
 
 
 @transactional
+def change_role(db: Session, *, actor: Actor, user_id: int, role: Role) -> AppUser:
+    """Give a user another role; their sessions end, so the new rights apply at once."""
+    user = _user_in_scope(db, actor, "user.update", user_id)
+    if user.id == actor.user_id:
+        raise _conflict("role", "U kunt uw eigen rol niet wijzigen.")
+    if Role.SYSTEM_ADMIN in (role, Role(user.role)) and actor.role != Role.SYSTEM_ADMIN:
+        raise errors.Forbidden("Alleen een systeembeheerder wijst systeembeheerders aan.")
+    if user.role == role.value:
+        return user
+    user.role = role.value
+    end_sessions_of(db, user.id)
+    audit.record(
+        db,
+        actor=actor,
+        action="user.change_role",
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+    return user
+
+
+@transactional
 def reset_password(
     db: Session, *, actor: Actor, user_id: int, new_password: str, settings: Settings
 ) -> AppUser:

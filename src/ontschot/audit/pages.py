@@ -48,6 +48,8 @@ def parse_filter(params: dict[str, str]) -> tuple[service.AuditFilter, dict[str,
         ("betrokkene", "subject_key", SUBJECT),
     ):
         raw = params.get(name, "")
+        if name == "betrokkene" and raw.isdigit():
+            raw = f"candidate:{raw}"  # a person types the number of the job seeker
         if raw:
             if pattern.match(raw):
                 values[key] = raw

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from math import ceil
 from typing import Annotated, Any
 
@@ -18,12 +19,13 @@ from ontschot.deps import DbSession
 from ontschot.employers import service
 from ontschot.employers.schemas import EmployerCreate, VacancyCreate, VacancyStatus
 from ontschot.geo import municipality_names
-from ontschot.people.forms import many, text
+from ontschot.people.forms import iso_date, many, text
 from ontschot.people.labels import concept_labels
 from ontschot.people.suggestions import suggest_candidates
-from ontschot.people.vum import ContractForm
+from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
+from ontschot.web.words import REQUIREMENT_CHOICES, dutch_message
 
 router = APIRouter(include_in_schema=False)
 for _role in (
@@ -135,7 +137,7 @@ def _snake(name: str) -> str:
 
 
 def _msg(message: str) -> str:
-    return message.removeprefix("Value error, ")
+    return dutch_message(message)
 
 
 @router.get("/werkgevers/{employer_id}", response_class=HTMLResponse)
@@ -217,6 +219,10 @@ def _vacancy_form(
             "labels": labels,
             "municipalities": municipality_names(),
             "contract_forms": [c.value for c in ContractForm],
+            "contract_form_choices": [(c.value, label_nl(c.value)) for c in ContractForm],
+            "employer_choices": [(str(e.id), e.name) for e in employers],
+            "requirement_choices": REQUIREMENT_CHOICES,
+            "today": date.today().isoformat(),
         },
         status=status,
     )
@@ -231,6 +237,7 @@ def vacancy_form(
 ) -> HTMLResponse:
     v: dict[str, Any] = dict.fromkeys(VACANCY_FIELDS, "")
     v.update({"employer_id": str(werkgever or ""), "skill_uri": [], "optional_uri": []})
+    v["requirement"] = []
     return _vacancy_form(request, db, actor, v, {})
 
 
@@ -253,6 +260,8 @@ async def vacancy_submit(
     v: dict[str, Any] = {k: text(form, k) for k in VACANCY_FIELDS}
     v["skill_uri"], v["optional_uri"] = many(form, "skill_uri"), many(form, "optional_uri")
     amount_problems: dict[str, str] = {}
+    v["requirement"] = many(form, "requirement")
+    lines = [*v["requirement"], *v["requirements"].splitlines()]
     body: dict[str, Any] = {
         "employerId": v["employer_id"] or None,
         "title": v["title"],
@@ -263,14 +272,12 @@ async def vacancy_submit(
         "contractForm": v["contract_form"] or None,
         "salaryMinCents": _euro_cents(v["salary_min"], "salary_min", amount_problems),
         "salaryMaxCents": _euro_cents(v["salary_max"], "salary_max", amount_problems),
-        "startDate": v["start_date"] or None,
-        "closingDate": v["closing_date"] or None,
+        "startDate": iso_date(v["start_date"]) or None,
+        "closingDate": iso_date(v["closing_date"]) or None,
         "description": v["description"] or None,
         "essentialSkills": v["skill_uri"],
         "optionalSkills": v["optional_uri"],
-        "requirements": [
-            _requirement(line) for line in v["requirements"].splitlines() if line.strip()
-        ],
+        "requirements": [_requirement(line) for line in lines if line.strip()],
     }
     try:
         data = VacancyCreate.model_validate(body)
@@ -316,9 +323,7 @@ def _vacancy_errors(exc: ValidationError) -> dict[str, str]:
     for err in exc.errors():
         top = str(err["loc"][0]) if err["loc"] else "algemeen"
         msg = _msg(err["msg"])
-        errors.setdefault(
-            names.get(top, top), "Vul dit veld in." if msg == "Field required" else msg
-        )
+        errors.setdefault(names.get(top, top), msg)
     return errors
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ontschot import errors
+from ontschot import clock, errors
 from ontschot.access.actor import Actor
 from ontschot.access.roles import Scope
 from ontschot.audit import service as audit
@@ -215,6 +215,11 @@ def register_vacancy(
     scope = actor.require("vacancy.create")
     if problems := hours_problems(data.hours_min, data.hours_max):
         raise errors.Invalid(hours_detail(data.hours_min, data.hours_max), fields=problems)
+    if data.status == "open" and data.closing_date and data.closing_date < clock.today():
+        # An open vacancy that already closed would be matched and proposed for nothing.
+        raise errors.invalid(
+            "closing_date", "De sluitingsdatum ligt in het verleden; kies vandaag of later."
+        )
     employer = db.get(Employer, data.employer_id)
     if employer is None or not _employer_within(actor, scope, employer):
         raise errors.Invalid(

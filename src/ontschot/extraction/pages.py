@@ -130,6 +130,10 @@ async def analyse(
         return _page(
             request, {**context, "error": "Plak of typ eerst een tekst."}, 400, db=db, actor=actor
         )
+    if "text analysis" in getattr(request.app.state, "warming", ()):
+        busy = "De tekstanalyse wordt na een herstart nog voorbereid (enkele seconden). "
+        busy += "Uw tekst staat er nog: probeer het zo opnieuw."
+        return _page(request, {**context, "error": busy}, 503, db=db, actor=actor)
     try:
         result = service.extract_skills(
             db, actor=actor, text=text, lang=lang, top=25, data_dir=settings.data_dir

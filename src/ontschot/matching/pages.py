@@ -15,15 +15,21 @@ from ontschot.deps import AppSettings, DbSession
 from ontschot.matching.api import Cache
 from ontschot.matching.models import VERDICT_LABELS_NL
 from ontschot.matching.schemas import FeedbackCreate, Verdict
+from ontschot.matching.scoring import PART_NAMES, MatchWeights
 from ontschot.matching.service import (
     candidate_matches,
     record_feedback,
     vacancy_matches,
     visible_candidate,
 )
-from ontschot.web.templating import render
+from ontschot.web.templating import environment, render
 
 router = APIRouter(include_in_schema=False)
+# what each score part can add at most, so a page says "50 van 55 punten"
+_MAX = {name: 100 * getattr(MatchWeights(), name) for name in PART_NAMES}
+# the two skill parts share the skills weight: each can reach it, together never more
+_MAX["skills_exact"] = _MAX["skills_related"] = _MAX["skills"]
+environment().globals.setdefault("score_part_max", _MAX)
 
 
 @router.get("/werkzoekenden/{candidate_id}/vacaturesuggesties", response_class=HTMLResponse)
@@ -35,6 +41,8 @@ def candidate_matches_page(
     actor: Annotated[Actor, Depends(requires("match.read"))],
 ) -> HTMLResponse:
     candidate = visible_candidate(db, actor, candidate_id)
+    if cache.index is None and "match index" in getattr(request.app.state, "warming", ()):
+        return render(request, "matching/preparing.html", {"c": candidate})
     result = candidate_matches(db, actor=actor, candidate_id=candidate_id, top=10, cache=cache)
     return render(
         request,

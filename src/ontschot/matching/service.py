@@ -6,12 +6,10 @@ the processing of personal data in the audit log.
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import asdict
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ontschot import errors
 from ontschot.access.actor import Actor
@@ -214,19 +212,3 @@ def record_feedback(db: Session, *, actor: Actor, data: FeedbackCreate) -> Feedb
         purpose=f"beoordeling suggestie vacature {data.vacancy_id}: {data.verdict.value}",
     )
     return FeedbackRead.model_validate(row)
-
-
-def warm_up_in_background(session_factory: sessionmaker[Session]) -> threading.Thread:
-    """Build the process's match index on a thread at server start, so that the first coach
-    who opens the suggestions does not wait for it (several seconds on a region)."""
-
-    def build() -> None:
-        try:
-            with session_factory() as db:
-                _process_cache.index_for(db)
-        except Exception:  # a failed warm-up only means the first request builds it
-            logging.getLogger("ontschot").exception("match index warm-up failed")
-
-    thread = threading.Thread(target=build, name="match-index-warm-up", daemon=True)
-    thread.start()
-    return thread

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -9,6 +10,7 @@ from starlette.datastructures import FormData
 
 from ontschot.errors import DomainError
 from ontschot.web.problems import form_messages
+from ontschot.web.words import dutch_message
 
 CANDIDATE_FORM_FIELDS = (
     "first_name",
@@ -73,6 +75,20 @@ _WORK = {
 }
 
 
+_DATE_FIELDS = ("birth_date", "available_from", "work_start", "work_end")
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def iso_date(value: str) -> str:
+    """A date typed the Dutch way (14-03-1988) as ISO text; anything else is left for the
+    schema to accept (the date picker sends ISO) or to refuse with a Dutch message."""
+    found = _DUTCH_DATE.match(value)
+    if not found:
+        return value
+    day, month, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
 def text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
@@ -91,6 +107,7 @@ def form_values(form: FormData) -> dict[str, Any]:
 
 def candidate_body(values: dict[str, Any]) -> dict[str, Any]:
     """The API body for the form's values; empty fields are left out."""
+    values = values | {name: iso_date(values[name]) for name in _DATE_FIELDS}
     body: dict[str, Any] = {api: values[name] for name, api in _SIMPLE.items() if values[name]}
     body["drivingLicences"] = values["driving_licences"]
     if values["language"]:
@@ -123,32 +140,10 @@ def form_errors(exc: ValidationError) -> dict[str, str]:
             field = _WORK.get(loc[2], "work_job_title") if len(loc) > 2 else "work_job_title"
         else:
             field = reverse.get(loc[0]) or _NESTED.get(loc[0], "algemeen")
-        errors.setdefault(field, _dutch(str(err.get("msg", "ongeldig"))))
+        errors.setdefault(field, dutch_message(str(err.get("msg", "ongeldig"))))
     return errors
 
 
 def problem_errors(exc: DomainError) -> dict[str, str]:
     """Form field -> message for a refusal from the registry service."""
     return form_messages(exc)
-
-
-_MESSAGES = {
-    "Field required": "Vul dit veld in.",
-    "Input should be a valid date": "Vul een datum in (dd-mm-jjjj).",
-    "Input should be a valid integer": "Vul een heel getal in.",
-    "String should match pattern": "Dit heeft niet de goede vorm.",
-}
-
-
-def _dutch(message: str) -> str:
-    message = message.removeprefix("Value error, ")
-    for english, dutch in _MESSAGES.items():
-        if message.startswith(english):
-            return dutch
-    if message.startswith("Input should be less than or equal to"):
-        return "Dit getal is te groot."
-    if message.startswith("Input should be greater than or equal to"):
-        return "Dit getal is te klein."
-    if message.startswith("Input should be"):
-        return "Kies een van de mogelijkheden."
-    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")

@@ -7,12 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
 from ontschot.deps import DbSession
-from ontschot.employers.models import Vacancy
+from ontschot.employers.models import Employer, Vacancy
 from ontschot.people import consent, rights, service
 from ontschot.people.fields import ESCO_PREFIX
 from ontschot.people.forms import many, text
@@ -104,7 +105,26 @@ def export_page(
 ) -> HTMLResponse:
     """Everything held about the person, readable (the JSON is at the API)."""
     data = rights.export_candidate_data(db, actor=actor, candidate_id=candidate_id)
-    return render(request, "people/export.html", {"data": data, "candidate_id": candidate_id})
+    profile = data["profile"]
+    uris = [s["skillUri"] for s in profile.get("skills", [])] + [
+        item.get("occupationUri") for item in [*profile["workHistory"], *profile["wishes"]]
+    ]
+    employer_ids = {i["employerId"] for i in data.get("introductions", [])}
+    context = {
+        "data": data,
+        "candidate_id": candidate_id,
+        "labels": concept_labels(db, uris),
+        "employers": dict(
+            db.execute(select(Employer.id, Employer.name).where(Employer.id.in_(employer_ids)))
+            .tuples()
+            .all()
+        ),
+        # who saw the data: the person's own view of the processing log, where allowed
+        "entries": rights.access_log(db, actor=actor, candidate_id=candidate_id)
+        if actor.can("audit.subject.read")
+        else None,
+    }
+    return render(request, "people/export.html", context)
 
 
 @router.post("/werkzoekenden/{candidate_id}/verwijderen")

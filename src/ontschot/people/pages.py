@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from math import ceil
 from typing import Annotated, Any
 
@@ -33,8 +34,10 @@ from ontschot.people.vum import (
     SkillSource,
     label_nl,
 )
+from ontschot.synth.regions import slugify
 from ontschot.web.problems import page_raises, status_of
 from ontschot.web.templating import environment, render
+from ontschot.web.words import LANGUAGE_NAMES
 
 router = APIRouter(include_in_schema=False)
 for _role in (
@@ -64,6 +67,10 @@ def choices() -> dict[str, Any]:
         "statuses": [(s.value, label_nl(s)) for s in CandidateStatus],
         "licences": [d.value for d in DrivingLicence],
         "language_levels": [v.value for v in LanguageLevel],
+        "language_level_choices": [(v.value, v.value.capitalize()) for v in LanguageLevel],
+        "language_choices": sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1]),
+        "education_status_choices": [(e.value, e.value.capitalize()) for e in EducationStatus],
+        "today": date.today().isoformat(),
         "education_levels": [(e.value, label_nl(e)) for e in EducationLevel],
         "education_statuses": [e.value for e in EducationStatus],
         "municipalities": municipality_names(),
@@ -211,6 +218,7 @@ def profile(
             "can_erase": actor.can("candidate.erase"),
             "can_match": actor.can("match.read"),
             "can_analyse": actor.can("extraction.use") and _can_edit(actor, candidate),
+            "outside_region": _outside_region(actor, getattr(candidate, "municipality", None)),
         }
     )
     return render(request, "people/profile.html", context)
@@ -222,6 +230,14 @@ def _uris(candidate: Any) -> list[str]:
         + [w.occupation_uri for w in candidate.work_history if w.occupation_uri]
         + [w.occupation_uri for w in candidate.wishes if w.occupation_uri]
     )
+
+
+def _outside_region(actor: Actor, municipality: str | None) -> bool:
+    """Allowed, but worth a word: the person lives outside the actor's region."""
+    region = region_of(municipality)
+    if region is None or not actor.region_code:
+        return False
+    return actor.region_code not in (region, slugify(region))
 
 
 def _can_edit(actor: Actor, candidate: Any) -> bool:

@@ -34,6 +34,7 @@ from ontschot.people.versioning import (
     plain,
     plain_dict,
     skill_rows,
+    stored,
 )
 from ontschot.people.visibility import View, view_for
 from ontschot.people.vum import CandidateStatus, SkillSource
@@ -67,7 +68,7 @@ def register_candidate(
             "Deze persoon is al ingeschreven in de regio.", fields={"bsn": "al ingeschreven"}
         ).about(known.subject_key)
     values = data.model_dump(include=set(SCALARS) | {"bsn", "source", "external_id"})
-    candidate = Candidate(**{k: plain(v) for k, v in values.items()})
+    candidate = Candidate(**{k: stored(v) for k, v in values.items()})
     candidate.name_search = f"{data.first_name} {data.last_name}".casefold()
     candidate.organisation_id = organisation_id if organisation_id else actor.organisation_id
     if candidate.coach_user_id is None and actor.role == Role.COACH:
@@ -253,7 +254,7 @@ def update_candidate(
         old = plain(getattr(candidate, name))
         if new != old:
             changes[name] = {"old": old, "new": new}
-            setattr(candidate, name, new)
+            setattr(candidate, name, stored(getattr(data, name)))
     if "bsn" in sent and data.bsn != candidate.bsn:
         if data.bsn and (other := find_by_bsn(db, data.bsn)) and other.id != candidate.id:
             raise errors.Conflict("Dit BSN hoort bij een andere ingeschreven persoon.")

@@ -64,6 +64,12 @@ def plain(value: Any) -> Any:
     return value
 
 
+def stored(value: Any) -> Any:
+    """A value as its column takes it: like `plain`, but a date stays a date (the Date
+    column refuses strings on SQLite; only the JSON of a version wants ISO text)."""
+    return value if isinstance(value, date) else plain(value)
+
+
 def child_rows(kind: str, items: list[Any]) -> list[Any]:
     model = CHILDREN[kind]
     return [model(**item.model_dump()) for item in items]

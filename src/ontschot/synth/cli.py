@@ -71,10 +71,10 @@ def demo(
     host = host or result.settings.host
     port = port or result.settings.port
     console.print(f"Open http://{host}:{port}/inloggen", highlight=False)
-    from ontschot.matching.service import warm_up_in_background
+    from ontschot.app import warm_up_in_background
 
     web_app = create_app(result.settings)
-    warm_up_in_background(web_app.state.sessionmaker)
+    warm_up_in_background(web_app)
     uvicorn.run(
         web_app,
         host=host,

@@ -6,7 +6,8 @@ A context keeps its templates in `ontschot/<context>/templates/` and names them
 
 from __future__ import annotations
 
-from datetime import datetime
+from contextvars import ContextVar
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +17,20 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
 from ontschot import ESCO_ATTRIBUTION, __version__
+from ontschot.web.words import (
+    ACTION_NAMES,
+    FIELD_NAMES,
+    OBJECT_NAMES,
+    PICKER_FIELDS,
+    RESULT_NAMES,
+    SOURCE_NAMES,
+    VACANCY_STATUS_NAMES,
+    action_name,
+    codes_in_words,
+    english_only_uris,
+    language_name,
+    requirement_text,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -45,6 +60,47 @@ def euro(cents: int | None) -> str:
     return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
+def nl_number(value: float | int | None, decimals: int = 0) -> str:
+    """Dutch notation: a comma for decimals, a dot between thousands (`1.158`, `84,1`)."""
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def nl_percent(share: float | None, decimals: int = 0) -> str:
+    """A share 0–1 as a Dutch percentage (`25%`)."""
+    return "" if share is None else f"{nl_number(100 * share, decimals)}%"
+
+
+def points(value: float, maximum: float | None = None) -> str:
+    """A score part that says its maximum: `50 van 55 punten`."""
+    shown = nl_number(value, 0 if float(value).is_integer() else 1)
+    if maximum is None:
+        return f"{shown} punten"
+    return f"{shown} van {nl_number(maximum, 0 if float(maximum).is_integer() else 1)} punten"
+
+
+def nl_date(value: date | None, fmt: str = "%d-%m-%Y") -> str:
+    return "" if value is None else value.strftime(fmt)
+
+
+def in_form_order(errors: dict[str, str]) -> list[tuple[str, str]]:
+    """Errors in the order their fields stand on the forms (FIELD_NAMES follows them), so
+    the summary reads top to bottom like the page."""
+    order = {name: i for i, name in enumerate(FIELD_NAMES)}
+    return sorted(errors.items(), key=lambda item: order.get(item[0], -1))
+
+
+# The URIs of ESCO concepts without a Dutch label, for the app that renders the page (one
+# process may serve two apps in tests, each on its own thread).
+_english_only: ContextVar[frozenset[str]] = ContextVar("english_only", default=frozenset())
+
+
+def is_english_only(uri: str | None) -> bool:
+    return bool(uri) and uri in _english_only.get()
+
+
 def build_environment() -> Environment:
     env = Environment(
         loader=ChoiceLoader(
@@ -59,6 +115,23 @@ def build_environment() -> Environment:
     )
     env.filters["local"] = local_time
     env.filters["euro"] = euro
+    env.filters["nl"] = nl_number
+    env.filters["procent"] = nl_percent
+    env.filters["punten"] = points
+    env.filters["datum"] = nl_date
+    env.filters["taal"] = language_name
+    env.filters["in_form_order"] = in_form_order
+    env.filters["handeling"] = action_name
+    env.filters["codes_in_words"] = codes_in_words
+    env.globals["result_names"] = RESULT_NAMES
+    env.globals["action_names"] = ACTION_NAMES
+    env.globals["object_names"] = OBJECT_NAMES
+    env.globals["source_names"] = SOURCE_NAMES
+    env.globals["is_english_only"] = is_english_only
+    env.globals["field_names"] = FIELD_NAMES
+    env.globals["picker_fields"] = PICKER_FIELDS
+    env.globals["vacancy_status_names"] = VACANCY_STATUS_NAMES
+    env.globals["requirement_text"] = requirement_text
     env.globals["app_version"] = __version__
     env.globals["esco_attribution"] = ESCO_ATTRIBUTION
     return env
@@ -85,5 +158,6 @@ def render(
         "is_htmx": request.headers.get("HX-Request") == "true",
     }
     data.update(context or {})
+    _english_only.set(english_only_uris(getattr(request, "app", None)))
     html = environment().get_template(name).render(data)
     return HTMLResponse(html, status_code=status)

@@ -12,3 +12,18 @@ document.addEventListener("htmx:afterSwap", function (event) {
     live.textContent = message || "Resultaten bijgewerkt.";
   }
 });
+// One error pattern: when a form comes back with errors, the summary at the top takes the
+// focus (a screen reader reads it, a sighted user sees it without scrolling); its links
+// move the focus into the wrong field itself.
+function focusErrorSummary() {
+  var summary = document.getElementById("foutoverzicht");
+  if (summary) { summary.focus(); summary.scrollIntoView({ block: "start" }); }
+}
+document.addEventListener("DOMContentLoaded", focusErrorSummary);
+document.addEventListener("htmx:afterSettle", focusErrorSummary);
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("#foutoverzicht a[href^='#']");
+  if (!link) { return; }
+  var field = document.getElementById(link.getAttribute("href").slice(1));
+  if (field) { event.preventDefault(); field.focus(); }
+});

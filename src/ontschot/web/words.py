@@ -1,0 +1,351 @@
+"""The Dutch words pages use for form fields, and which ESCO concepts have no Dutch label.
+
+One list of field names serves every form's error summary, so a summary always names the
+field it points at ("Geboortedatum: vul een datum in") instead of repeating a bare message.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from sqlalchemy import or_, select
+
+FIELD_NAMES: dict[str, str] = {
+    # candidate registration
+    "first_name": "Voornaam",
+    "last_name": "Achternaam",
+    "birth_date": "Geboortedatum",
+    "bsn": "BSN",
+    "email": "E-mailadres",
+    "phone": "Telefoon",
+    "municipality": "Gemeente",
+    "postcode": "Postcode",
+    "benefit": "Uitkering",
+    "status": "Status",
+    "available_from": "Beschikbaar vanaf",
+    "hours_min": "Minimaal uren per week",
+    "hours_max": "Maximaal uren per week",
+    "max_travel_km": "Maximale reisafstand",
+    "max_travel_minutes": "Maximale reistijd",
+    "driving_licences": "Rijbewijzen",
+    "language": "Taal",
+    "language_level": "Taalniveau",
+    "education_level": "Opleidingsniveau",
+    "education_status": "Opleiding",
+    "education_field": "Richting",
+    "work_job_title": "Functie",
+    "work_employer": "Werkgever",
+    "work_occupation_uri": "Beroep (ESCO)",
+    "work_start": "Werkervaring van",
+    "work_end": "Werkervaring tot",
+    "skill_uri": "Vaardigheden",
+    "notes": "Notities",
+    # vacancies and employers
+    "employer_id": "Werkgever",
+    "title": "Titel",
+    "occupation_uri": "Beroep (ESCO)",
+    "optional_uri": "Gewenste vaardigheden",
+    "contract_form": "Contractvorm",
+    "salary_min": "Salaris vanaf",
+    "salary_max": "Salaris tot",
+    "start_date": "Startdatum",
+    "closing_date": "Sluitingsdatum",
+    "requirements": "Harde eisen",
+    "description": "Omschrijving",
+    "name": "Naam",
+    "kvk_number": "KvK-nummer",
+    "sector": "Sector",
+    # users and tokens
+    "display_name": "Naam",
+    "password": "Eerste wachtwoord",
+    "new_password": "Nieuw wachtwoord",
+    "role": "Rol",
+    "organisation_id": "Organisatie",
+    "kind": "Soort organisatie",
+    "region_code": "Regiocode",
+    "region_name": "Naam van de regio",
+    "actions": "Handelingen",
+}
+
+# Fields chosen with the ESCO picker: the summary links to their search box.
+PICKER_FIELDS = frozenset({"work_occupation_uri", "skill_uri", "occupation_uri", "optional_uri"})
+
+_lock = threading.Lock()
+
+
+def english_only_uris(app: Any) -> frozenset[str]:
+    """URIs (and labels) of occupations and skills with only an English label, once per app.
+
+    The taxonomy changes only by an import, after which the app is restarted; a page never
+    waits for more than this one query.
+    """
+    state = getattr(app, "state", None)
+    if state is None:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(state, "english_only_uris", None)
+    if cached is not None:
+        return cached
+    factory = getattr(state, "sessionmaker", None)
+    if factory is None:
+        return frozenset()
+    with _lock:
+        cached = getattr(state, "english_only_uris", None)
+        if cached is None:
+            loaded = _load(factory)
+            if loaded is None:
+                return frozenset()
+            cached = state.english_only_uris = loaded
+    return cached
+
+
+def _load(factory: Any) -> frozenset[str] | None:
+    from ontschot.taxonomy.models import Occupation, Skill
+
+    uris: set[str] = set()
+    try:
+        with factory() as db:
+            for model in (Occupation, Skill):
+                rows = db.execute(
+                    select(model.uri, model.label_en).where(
+                        or_(model.label_nl.is_(None), model.label_nl == "")
+                    )
+                )
+                # the labels too: some explanations (gaps) carry a label without its URI
+                for uri, label in rows:
+                    uris.update((uri, label))
+    except Exception:  # a page without badges beats no page; tried again on the next one
+        return None
+    return frozenset(uris)
+
+
+# ISO 639-3 codes as stored, with the Dutch name a person reads and picks.
+LANGUAGE_NAMES: dict[str, str] = {
+    "nld": "Nederlands",
+    "eng": "Engels",
+    "deu": "Duits",
+    "fra": "Frans",
+    "spa": "Spaans",
+    "por": "Portugees",
+    "ita": "Italiaans",
+    "pol": "Pools",
+    "ron": "Roemeens",
+    "bul": "Bulgaars",
+    "ukr": "Oekraïens",
+    "rus": "Russisch",
+    "tur": "Turks",
+    "ara": "Arabisch",
+    "tir": "Tigrinya",
+    "som": "Somalisch",
+    "fas": "Perzisch",
+    "prs": "Dari",
+    "pus": "Pasjtoe",
+    "kur": "Koerdisch",
+    "ber": "Berbers (Tamazight)",
+    "pap": "Papiaments",
+    "srn": "Sranantongo",
+    "hin": "Hindi",
+    "zho": "Chinees",
+    "fry": "Fries",
+    "nds": "Nedersaksisch (Twents)",
+}
+
+
+def language_name(code: str | None) -> str:
+    """The Dutch name of a language; an unlisted code is shown as 'taalcode xyz'."""
+    if not code:
+        return ""
+    return LANGUAGE_NAMES.get(code, f"taalcode {code}")
+
+
+REQUIREMENT_KINDS = {
+    "diploma": "Diploma",
+    "certificate": "Certificaat",
+    "licence": "Rijbewijs",
+    "language": "Taal",
+}
+
+# The hard requirements a vacancy form offers, grouped, as `kind:value[:level]`.
+REQUIREMENT_CHOICES: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Diploma",
+        [
+            ("diploma:mbo:1", "mbo niveau 1"),
+            ("diploma:mbo:2", "mbo niveau 2"),
+            ("diploma:mbo:3", "mbo niveau 3"),
+            ("diploma:mbo:4", "mbo niveau 4"),
+            ("diploma:hbo", "hbo"),
+            ("diploma:wo", "wo"),
+        ],
+    ),
+    (
+        "Certificaat",
+        [
+            ("certificate:VCA", "VCA basis"),
+            ("certificate:VOL-VCA", "VOL-VCA"),
+            ("certificate:BHV", "BHV"),
+            ("certificate:heftruck", "Heftruckcertificaat"),
+            ("certificate:reachtruck", "Reachtruckcertificaat"),
+            ("certificate:HACCP", "HACCP (hygiëne)"),
+            ("certificate:code95", "Code 95"),
+        ],
+    ),
+    (
+        "Rijbewijs",
+        [("licence:B", "B"), ("licence:C", "C"), ("licence:CE", "CE"), ("licence:D", "D")],
+    ),
+    (
+        "Taal",
+        [
+            ("language:nld:redelijk", "Nederlands, redelijk"),
+            ("language:nld:goed", "Nederlands, goed"),
+            ("language:eng:goed", "Engels, goed"),
+        ],
+    ),
+]
+
+
+def requirement_text(kind: str, value: str, level: str | None = None) -> str:
+    """A hard requirement in Dutch words: `Taal: Nederlands (goed)`, `Diploma: mbo niveau 2`."""
+    head = REQUIREMENT_KINDS.get(kind, kind)
+    if kind == "language":
+        return f"{head}: {language_name(value)}" + (f" ({level})" if level else "")
+    if kind == "diploma" and value == "mbo" and level:
+        return f"{head}: mbo niveau {level}"
+    if kind == "diploma":
+        from ontschot.people.vum import label_nl
+
+        value = label_nl(value)
+    return f"{head}: {value}" + (f" ({level})" if level else "")
+
+
+VACANCY_STATUS_NAMES = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
+
+
+# What a permission or a processing-log entry means, in the words of the person reading it.
+ACTION_NAMES: dict[str, str] = {
+    "account.read": "eigen account bekijken",
+    "api_token.create": "API-token aanmaken",
+    "api_token.read": "API-tokens bekijken",
+    "api_token.revoke": "API-token intrekken",
+    "audit.read": "verwerkingslog bekijken",
+    "audit.subject.read": "verwerkingen over één persoon bekijken",
+    "candidate.create": "werkzoekende inschrijven",
+    "candidate.erase": "persoonsgegevens verwijderen",
+    "candidate.export": "inzage in alle gegevens",
+    "candidate.list": "lijst van werkzoekenden bekijken",
+    "candidate.lookup": "werkzoekende opzoeken",
+    "candidate.read": "profiel bekijken",
+    "candidate.read.full": "volledig profiel bekijken",
+    "candidate.read.anonymised": "profiel zonder naam bekijken",
+    "candidate.read.none": "profiel opgevraagd (niet getoond)",
+    "candidate.skills.add": "vaardigheden toegevoegd",
+    "candidate.skills.remove": "vaardigheid verwijderd",
+    "candidate.suggestions.read": "voorgestelde kandidaten bekijken",
+    "candidate.suggestions.read.full": "voorgestelde kandidaten bekijken",
+    "candidate.suggestions.read.anonymised": "voorgestelde kandidaten zonder naam bekijken",
+    "candidate.update": "profiel wijzigen",
+    "career.read": "loopbaanroutes bekijken",
+    "consent.give": "toestemming gegeven",
+    "consent.manage": "toestemmingen beheren",
+    "consent.withdraw": "toestemming ingetrokken",
+    "dashboard.read": "startpagina bekijken",
+    "employer.create": "werkgever registreren",
+    "employer.read": "werkgevers bekijken",
+    "export.run": "gegevens exporteren",
+    "export.vacancies": "vacatures geëxporteerd",
+    "extraction.use": "tekstanalyse gebruiken",
+    "health.read": "controle of de dienst werkt",
+    "import.run": "gegevens importeren",
+    "import.candidates": "werkzoekenden geïmporteerd",
+    "import.vacancies": "vacatures geïmporteerd",
+    "import.training": "opleidingen geïmporteerd",
+    "introduction.create": "voorstellen aan een werkgever",
+    "introduction.read": "voorstel aan werkgever bekijken",
+    "introduction.withdraw": "voorstel aan werkgever ingetrokken",
+    "match.feedback": "vacaturesuggestie beoordelen",
+    "match.read": "vacaturesuggesties bekijken",
+    "organisation.create": "organisatie aanmaken",
+    "organisation.read": "organisaties bekijken",
+    "taxonomy.import": "ESCO-taxonomie bijwerken",
+    "taxonomy.read": "beroepen en vaardigheden bekijken",
+    "training.import": "opleidingsaanbod importeren",
+    "training.read": "opleidingsaanbod bekijken",
+    "user.create": "gebruiker aanmaken",
+    "user.change_role": "rol van gebruiker gewijzigd",
+    "user.disable": "gebruiker geblokkeerd",
+    "user.read": "gebruikers bekijken",
+    "user.reset_password": "wachtwoord opnieuw ingesteld",
+    "user.update": "gebruikers wijzigen",
+    "vacancy.create": "vacature registreren",
+    "vacancy.read": "vacatures bekijken",
+    "vacancy.skills.add": "vaardigheden aan vacature toegevoegd",
+    "vacancy.update": "vacature wijzigen",
+}
+RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
+
+
+_ACTION_IN_TEXT = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)+)\)")
+
+
+def codes_in_words(text: str) -> str:
+    """A message that names an action code in brackets, with the code's Dutch words."""
+    return _ACTION_IN_TEXT.sub(
+        lambda m: f"({ACTION_NAMES[m.group(1)]})" if m.group(1) in ACTION_NAMES else m.group(0),
+        text,
+    )
+
+
+def action_name(code: str) -> str:
+    """The Dutch words for an action code; an unknown code keeps its code, marked as such."""
+    return ACTION_NAMES.get(code, f"handeling {code}")
+
+
+OBJECT_NAMES = {
+    "api_token": "API-token",
+    "audit_entry": "verwerkingslog",
+    "candidate": "werkzoekende",
+    "candidate_consent": "toestemming",
+    "employer": "werkgever",
+    "import": "import",
+    "introduction": "voorstel aan werkgever",
+    "organisation": "organisatie",
+    "training_offer": "opleiding",
+    "user": "gebruiker",
+    "vacancy": "vacature",
+}
+
+
+# pydantic's English messages, as a person on a Dutch page reads them
+_MESSAGES = {
+    "Field required": "Vul dit veld in.",
+    "Input should be a valid date": "Vul een datum in (dd-mm-jjjj).",
+    "Input should be a valid integer": "Vul een heel getal in.",
+    "Input should be a valid number": "Vul een getal in.",
+    "Input should be a valid string": "Vul tekst in.",
+    "String should have at most": "Dit is te lang.",
+    "String should have at least": "Dit is te kort.",
+    "List should have at most": "Dit zijn te veel keuzes.",
+    "Extra inputs are not permitted": "Dit veld is onbekend.",
+    "String should match pattern": "Dit heeft niet de goede vorm.",
+}
+
+
+def dutch_message(message: str) -> str:
+    """A pydantic message in Dutch; ours are Dutch already and only get a capital."""
+    message = message.removeprefix("Value error, ")
+    for english, dutch in _MESSAGES.items():
+        if message.startswith(english):
+            return dutch
+    if message.startswith("Input should be less than or equal to"):
+        return "Dit getal is te groot."
+    if message.startswith("Input should be greater than or equal to"):
+        return "Dit getal is te klein."
+    if message.startswith("Input should be"):
+        return "Kies een van de mogelijkheden."
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+# Where a vacancy or a person came from, when it was not a named partner system.
+SOURCE_NAMES = {"synth": "demoregio (verzonnen gegevens)", "page": "ingevoerd op deze site"}
