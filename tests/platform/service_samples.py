@@ -518,3 +518,11 @@ def _read_consents(db: Session) -> Sample:
     coach = _coach(db)
     candidate = make_candidate(db, coach, consents=[("share_profile", "all")])
     return Sample({"actor": actor_of(coach), "candidate_id": candidate.id})
+
+
+@sample(A + "service.change_role")
+def _change_role(db: Session) -> Sample:
+    org = make_organisation(db)
+    admin = make_user(db, Role.PARTNER_ADMIN, organisation=org)
+    coach = make_user(db, Role.COACH, organisation=org)
+    return Sample({"actor": actor_of(admin), "user_id": coach.id, "role": Role.EMPLOYER_ADVISER})

@@ -152,6 +152,7 @@ def log_refusal(request: Request, exc: errors.DomainError) -> None:
     """
     from ontschot.audit.service import record
     from ontschot.tx import atomic
+    from ontschot.web.words import codes_in_words
 
     actor = getattr(request.state, "actor", None)
     factory = getattr(request.app.state, "sessionmaker", None)
@@ -172,7 +173,7 @@ def log_refusal(request: Request, exc: errors.DomainError) -> None:
             object_type=(subject or "request").split(":")[0],
             object_id=None if object_id is None else str(object_id)[:64],
             subject_key=subject,
-            purpose=f"geweigerd: {status_of(exc)} {exc.detail}"[:200],
+            purpose=f"geweigerd: {codes_in_words(exc.detail)}"[:200],
             result="denied",
         )
 
