@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from ontschot.config import Settings
 from ontschot.errors import Invalid
@@ -57,3 +58,13 @@ def etag(version: int) -> str:
 
 
 IfMatch = Annotated[int | None, Depends(expected_version)]
+
+
+async def submitted_form(request: Request) -> FormData:
+    """The posted form, read on the event loop, so that the page handler itself can be a
+    plain function that FastAPI runs in the thread pool (its database work then never
+    blocks the loop)."""
+    return await request.form()
+
+
+SubmittedForm = Annotated[FormData, Depends(submitted_form)]

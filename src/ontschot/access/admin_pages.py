@@ -17,7 +17,7 @@ from ontschot.access.deps import login_guard, requires
 from ontschot.access.models import ORGANISATION_KIND_LABELS_NL, AppUser
 from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, ROLE_LABELS_NL, Role
 from ontschot.access.schemas import OrganisationCreate, UserCreate
-from ontschot.deps import AppSettings, DbSession
+from ontschot.deps import AppSettings, DbSession, SubmittedForm
 from ontschot.errors import Conflict, DomainError, NotFound
 from ontschot.web.problems import ProblemError, camel, page_raises, status_of
 from ontschot.web.templating import render
@@ -130,13 +130,13 @@ def admin_home(
 
 
 @router.post("/beheer/gebruikers", response_class=HTMLResponse)
-async def admin_create_user(
+def admin_create_user(
     request: Request,
+    form: SubmittedForm,
     db: DbSession,
     settings: AppSettings,
     actor: Annotated[Actor, Depends(requires("user.create"))],
 ) -> Response:
-    form = await request.form()
     fields = ("email", "display_name", "role", "password", "organisation_id")
     values = {k: _text(form, k) for k in fields}
     org_id = values["organisation_id"]
@@ -184,14 +184,14 @@ def admin_disable_user(
 
 
 @router.post("/beheer/gebruikers/{user_id}/wachtwoord", response_class=HTMLResponse)
-async def admin_reset_password(
+def admin_reset_password(
     user_id: int,
     request: Request,
+    form: SubmittedForm,
     db: DbSession,
     settings: AppSettings,
     actor: Annotated[Actor, Depends(requires("user.update"))],
 ) -> Response:
-    form = await request.form()
     try:
         user = service.reset_password(
             db,
@@ -245,13 +245,14 @@ def admin_user(
 
 
 @router.post("/beheer/gebruikers/{user_id}/rol", response_class=HTMLResponse)
-async def admin_change_role(
+def admin_change_role(
     user_id: int,
     request: Request,
+    form: SubmittedForm,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("user.update"))],
 ) -> Response:
-    role = _text(await request.form(), "role")
+    role = _text(form, "role")
     if role not in {r.value for r in Role}:
         errors = {"role": "Kies een van de rollen."}
         return _user_page(request, db, actor, user_id, status=400, errors=errors)
@@ -263,12 +264,12 @@ async def admin_change_role(
 
 
 @router.post("/beheer/organisaties", response_class=HTMLResponse)
-async def admin_create_organisation(
+def admin_create_organisation(
     request: Request,
+    form: SubmittedForm,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("organisation.create"))],
 ) -> Response:
-    form = await request.form()
     values = {k: _text(form, k) for k in ("name", "kind", "region_code", "region_name")}
     try:
         data = OrganisationCreate.model_validate(values)
@@ -286,12 +287,12 @@ async def admin_create_organisation(
 
 
 @router.post("/beheer/tokens", response_class=HTMLResponse)
-async def admin_create_token(
+def admin_create_token(
     request: Request,
+    form: SubmittedForm,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("api_token.create"))],
 ) -> Response:
-    form = await request.form()
     name, role = _text(form, "name"), _text(form, "role")
     actions = [a for a in form.getlist("actions") if isinstance(a, str)][:200]
     if actor.organisation_id is None:

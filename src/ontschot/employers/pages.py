@@ -15,7 +15,7 @@ from ontschot import errors, money
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
-from ontschot.deps import DbSession
+from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers import service
 from ontschot.employers.schemas import EmployerCreate, VacancyCreate, VacancyStatus
 from ontschot.geo import municipality_names
@@ -87,10 +87,12 @@ def employer_list(
 
 
 @router.post("/werkgevers", response_class=HTMLResponse)
-async def employer_create(
-    request: Request, db: DbSession, actor: Annotated[Actor, Depends(requires("employer.create"))]
+def employer_create(
+    request: Request,
+    form: SubmittedForm,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("employer.create"))],
 ) -> Response:
-    form = await request.form()
     v = {k: text(form, k) for k in ("name", "kvk_number", "sector", "municipality")}
     try:
         data = EmployerCreate.model_validate(
@@ -253,10 +255,12 @@ def _euro_cents(value: str, field: str, problems: dict[str, str]) -> int | None:
 
 
 @router.post("/vacatures/nieuw", response_class=HTMLResponse)
-async def vacancy_submit(
-    request: Request, db: DbSession, actor: Annotated[Actor, Depends(requires("vacancy.create"))]
+def vacancy_submit(
+    request: Request,
+    form: SubmittedForm,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("vacancy.create"))],
 ) -> Response:
-    form = await request.form()
     v: dict[str, Any] = {k: text(form, k) for k in VACANCY_FIELDS}
     v["skill_uri"], v["optional_uri"] = many(form, "skill_uri"), many(form, "optional_uri")
     amount_problems: dict[str, str] = {}

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import PERMISSIONS
-from ontschot.deps import AppSettings, DbSession
+from ontschot.deps import AppSettings, DbSession, SubmittedForm
 from ontschot.errors import DomainError
 from ontschot.extraction import service
 from ontschot.extraction.skills import ExtractedSkill
@@ -119,10 +119,9 @@ def analysis_form(
 
 
 @router.post("/tekstanalyse", response_class=HTMLResponse)
-async def analyse(
-    request: Request, db: DbSession, settings: AppSettings, actor: User
+def analyse(
+    request: Request, form: SubmittedForm, db: DbSession, settings: AppSettings, actor: User
 ) -> HTMLResponse:
-    form = await request.form()
     text, lang = _text(form, "text"), _text(form, "lang") or "auto"
     target = _target(_text(form, "candidate"), _text(form, "vacancy"))
     context: dict[str, Any] = {"text": text, "lang": lang, "target": target}
@@ -147,8 +146,7 @@ async def analyse(
 
 
 @router.post("/tekstanalyse/bevestigen", response_class=HTMLResponse)
-async def confirm(request: Request, db: DbSession, actor: User) -> HTMLResponse:
-    form = await request.form()
+def confirm(request: Request, form: SubmittedForm, db: DbSession, actor: User) -> HTMLResponse:
     target = _target(_text(form, "candidate"), _text(form, "vacancy"))
     uris = [u for u in form.getlist("skill") if isinstance(u, str)][: service.MAX_TOP]
     essential = frozenset(u for u in form.getlist("essential") if isinstance(u, str))

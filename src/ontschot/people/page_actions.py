@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
-from ontschot.deps import DbSession
+from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.people import consent, rights, service
 from ontschot.people.fields import ESCO_PREFIX
@@ -34,13 +34,13 @@ def _back(candidate_id: int, tab: str, message: str) -> RedirectResponse:
 
 
 @router.post("/werkzoekenden/{candidate_id}/vaardigheden")
-async def add_skills(
+def add_skills(
     request: Request,
+    form: SubmittedForm,
     candidate_id: int,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("candidate.update"))],
 ) -> Response:
-    form = await request.form()
     uris = [u for u in many(form, "skill_uri") if u.startswith(ESCO_PREFIX)]
     source = text(form, "source")
     if not uris or source not in {s.value for s in SkillSource}:
@@ -63,13 +63,13 @@ def remove_skill(
 
 
 @router.post("/werkzoekenden/{candidate_id}/toestemmingen")
-async def give_consent(
+def give_consent(
     request: Request,
+    form: SubmittedForm,
     candidate_id: int,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("consent.manage"))],
 ) -> Response:
-    form = await request.form()
     purpose, category = text(form, "purpose"), text(form, "partner_category") or "all"
     if purpose not in {p.value for p in ConsentPurpose} or category not in {
         c.value for c in PartnerCategory
@@ -128,13 +128,13 @@ def export_page(
 
 
 @router.post("/werkzoekenden/{candidate_id}/verwijderen")
-async def erase(
+def erase(
     request: Request,
+    form: SubmittedForm,
     candidate_id: int,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("candidate.erase"))],
 ) -> Response:
-    form = await request.form()
     reason = text(form, "reason")[:150]
     if len(reason) < 3:
         raise ProblemError(400, "Geef een reden voor de verwijdering.")
@@ -201,14 +201,14 @@ def introduction_page(
 
 
 @router.post("/werkzoekenden/{candidate_id}/voorstellen")
-async def introduce(
+def introduce(
     request: Request,
+    form: SubmittedForm,
     candidate_id: int,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("introduction.create"))],
 ) -> Response:
     """The candidate agreed to be introduced for a vacancy (given by its number)."""
-    form = await request.form()
     number = text(form, "vacancy_id")
     vacancy = db.get(Vacancy, int(number)) if number.isdigit() and len(number) < 10 else None
     if vacancy is None:

@@ -15,7 +15,7 @@ from ontschot import errors
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
 from ontschot.access.roles import Role
-from ontschot.deps import DbSession
+from ontschot.deps import DbSession, SubmittedForm
 from ontschot.geo import municipality_names, region_of
 from ontschot.people import consent, forms, queries, rights, service
 from ontschot.people.labels import concept_labels
@@ -154,10 +154,13 @@ def register_form(
 
 
 @router.post("/werkzoekenden/nieuw", response_class=HTMLResponse)
-async def register_submit(
-    request: Request, db: DbSession, actor: Annotated[Actor, Depends(requires("candidate.create"))]
+def register_submit(
+    request: Request,
+    form: SubmittedForm,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("candidate.create"))],
 ) -> Response:
-    values = forms.form_values(await request.form())
+    values = forms.form_values(form)
     try:
         data = CandidateCreate.model_validate(forms.candidate_body(values))
         candidate = service.register_candidate(db, actor=actor, data=data)
