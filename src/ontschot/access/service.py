@@ -42,6 +42,19 @@ def _bad(name: str, reason: str) -> errors.Invalid:
     return errors.invalid(name, reason)
 
 
+def _log_user(db: Session, actor: Actor, action: str, user: AppUser) -> None:
+    """A read or change of a user is personal data processing: one log entry about them."""
+    audit.record(
+        db,
+        actor=actor,
+        action=action,
+        object_type="user",
+        object_id=user.id,
+        subject_key=f"user:{user.id}",
+        purpose=PURPOSE_ADMIN,
+    )
+
+
 # --- organisations ---------------------------------------------------------------------
 
 
@@ -130,15 +143,7 @@ def create_user(db: Session, *, actor: Actor, data: UserCreate, settings: Settin
         db.flush()
     except IntegrityError:
         raise _conflict("email", "Er is al een gebruiker met dit e-mailadres.") from None
-    audit.record(
-        db,
-        actor=actor,
-        action="user.create",
-        object_type="user",
-        object_id=user.id,
-        subject_key=f"user:{user.id}",
-        purpose=PURPOSE_ADMIN,
-    )
+    _log_user(db, actor, "user.create", user)
     return user
 
 
@@ -169,15 +174,7 @@ def list_users(db: Session, *, actor: Actor, organisation_id: int | None = None)
 @transactional
 def get_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
     user = _user_in_scope(db, actor, "user.read", user_id)
-    audit.record(
-        db,
-        actor=actor,
-        action="user.read",
-        object_type="user",
-        object_id=user.id,
-        subject_key=f"user:{user.id}",
-        purpose=PURPOSE_ADMIN,
-    )
+    _log_user(db, actor, "user.read", user)
     return user
 
 
@@ -189,15 +186,7 @@ def disable_user(db: Session, *, actor: Actor, user_id: int) -> AppUser:
         raise errors.Conflict("U kunt uw eigen account niet blokkeren.")
     user.is_active = False
     end_sessions_of(db, user.id)
-    audit.record(
-        db,
-        actor=actor,
-        action="user.disable",
-        object_type="user",
-        object_id=user.id,
-        subject_key=f"user:{user.id}",
-        purpose=PURPOSE_ADMIN,
-    )
+    _log_user(db, actor, "user.disable", user)
     return user
 
 
@@ -213,15 +202,7 @@ def change_role(db: Session, *, actor: Actor, user_id: int, role: Role) -> AppUs
         return user
     user.role = role.value
     end_sessions_of(db, user.id)
-    audit.record(
-        db,
-        actor=actor,
-        action="user.change_role",
-        object_type="user",
-        object_id=user.id,
-        subject_key=f"user:{user.id}",
-        purpose=PURPOSE_ADMIN,
-    )
+    _log_user(db, actor, "user.change_role", user)
     return user
 
 
@@ -237,15 +218,7 @@ def reset_password(
     user.failed_logins = 0
     user.locked_until = None
     end_sessions_of(db, user.id)
-    audit.record(
-        db,
-        actor=actor,
-        action="user.reset_password",
-        object_type="user",
-        object_id=user.id,
-        subject_key=f"user:{user.id}",
-        purpose=PURPOSE_ADMIN,
-    )
+    _log_user(db, actor, "user.reset_password", user)
     return user
 
 
