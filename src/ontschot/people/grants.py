@@ -76,13 +76,18 @@ def grant(
 
 def revoke_for(db: Session, *, source_type: str, source_id: int) -> int:
     """End every live grant that came from this source (a consent, an introduction)."""
+    return _revoke(db, AccessGrant.source_type == source_type, AccessGrant.source_id == source_id)
+
+
+def revoke_all(db: Session, *, candidate_id: int) -> int:
+    """End every live grant for this candidate (erasure)."""
+    return _revoke(db, AccessGrant.candidate_id == candidate_id)
+
+
+def _revoke(db: Session, *conditions: ColumnElement[bool]) -> int:
     result = db.execute(
         update(AccessGrant)
-        .where(
-            AccessGrant.source_type == source_type,
-            AccessGrant.source_id == source_id,
-            AccessGrant.revoked_at.is_(None),
-        )
+        .where(*conditions, AccessGrant.revoked_at.is_(None))
         .values(revoked_at=clock.now())
         .execution_options(synchronize_session=False)
     )

@@ -103,7 +103,7 @@ def register_candidate(
 
 def check_coach(db: Session, user_id: int, organisation_id: int | None) -> None:
     """A caseload belongs to an active user of the candidate's own organisation."""
-    user = db.get(AppUser, user_id) if 0 < user_id < 2**31 else None
+    user = db.get(AppUser, user_id)  # the schemas bound the id to the database's range
     if user is None or not user.is_active or user.organisation_id != organisation_id:
         raise errors.invalid(
             "coach_user_id",

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ontschot import clock
+from ontschot.people import grants
 from ontschot.people.models import (
     AccessGrant,
     Candidate,
@@ -29,6 +30,18 @@ from ontschot.subjects import SubjectProvider, provides
 ERASED_NAME = "Verwijderd"
 # Changes whose values say nothing about who the person is; kept after erasure.
 STATISTICAL_FIELDS = frozenset({"status", "benefit", "hours_min", "hours_max", "registered"})
+
+
+def _end_open(
+    db: Session, model: type[Consent] | type[Introduction], end: Any, candidate_id: int
+) -> None:
+    """Put today's end date on this candidate's rows of `model` that have none yet."""
+    db.execute(
+        update(model)
+        .where(model.candidate_id == candidate_id, end.is_(None))
+        .values({end.key: clock.now()})
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _candidate(db: Session, candidate_id: int) -> Candidate:
@@ -77,12 +90,7 @@ def _export_consents(db: Session, candidate_id: int) -> list[dict[str, Any]]:
 
 
 def _erase_consents(db: Session, candidate_id: int) -> None:
-    db.execute(
-        update(Consent)
-        .where(Consent.candidate_id == candidate_id, Consent.withdrawn_at.is_(None))
-        .values(withdrawn_at=clock.now())
-        .execution_options(synchronize_session=False)
-    )
+    _end_open(db, Consent, Consent.withdrawn_at, candidate_id)
 
 
 def _export_grants(db: Session, candidate_id: int) -> list[dict[str, Any]]:
@@ -106,12 +114,7 @@ def _export_grants(db: Session, candidate_id: int) -> list[dict[str, Any]]:
 
 
 def _erase_grants(db: Session, candidate_id: int) -> None:
-    db.execute(
-        update(AccessGrant)
-        .where(AccessGrant.candidate_id == candidate_id, AccessGrant.revoked_at.is_(None))
-        .values(revoked_at=clock.now())
-        .execution_options(synchronize_session=False)
-    )
+    grants.revoke_all(db, candidate_id=candidate_id)
 
 
 def _export_introductions(db: Session, candidate_id: int) -> list[dict[str, Any]]:
@@ -132,12 +135,7 @@ def _export_introductions(db: Session, candidate_id: int) -> list[dict[str, Any]
 
 
 def _erase_introductions(db: Session, candidate_id: int) -> None:
-    db.execute(
-        update(Introduction)
-        .where(Introduction.candidate_id == candidate_id, Introduction.withdrawn_at.is_(None))
-        .values(withdrawn_at=clock.now())
-        .execution_options(synchronize_session=False)
-    )
+    _end_open(db, Introduction, Introduction.withdrawn_at, candidate_id)
 
 
 def _export_history(db: Session, candidate_id: int) -> list[dict[str, Any]]:
