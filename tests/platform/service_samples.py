@@ -63,6 +63,12 @@ def _coach(db: Session) -> Any:
     return make_user(db, Role.COACH)
 
 
+def _own_candidate(db: Session) -> Sample:
+    """A coach acting on a candidate of their own caseload."""
+    coach = _coach(db)
+    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
+
+
 def _admin(db: Session) -> Any:
     return make_user(db, Role.SYSTEM_ADMIN)
 
@@ -298,19 +304,7 @@ def _import_training(db: Session) -> Sample:
     return Sample({"actor": Actor.cli(), "text": text})
 
 
-@sample("ontschot.careers.service.candidate_routes")
-def _routes(db: Session) -> Sample:
-    coach = _coach(db)
-    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
-
-
 M = "ontschot.matching.service."
-
-
-@sample(M + "candidate_matches")
-def _candidate_matches(db: Session) -> Sample:
-    coach = _coach(db)
-    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
 
 
 @sample(M + "vacancy_matches")
@@ -344,12 +338,6 @@ P = "ontschot.people."
 def _register(db: Session) -> Sample:
     data = CandidateCreate.model_validate(candidate_payload())
     return Sample({"actor": actor_of(_coach(db)), "data": data})
-
-
-@sample(P + "service.read_candidate")
-def _read(db: Session) -> Sample:
-    coach = _coach(db)
-    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
 
 
 @sample(P + "service.update_candidate")
@@ -388,12 +376,6 @@ def _list(db: Session) -> Sample:
     from ontschot.people.queries import CandidateFilter
 
     return Sample({"actor": actor_of(_coach(db)), "flt": CandidateFilter()})
-
-
-@sample(P + "queries.candidate_versions")
-def _versions(db: Session) -> Sample:
-    coach = _coach(db)
-    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
 
 
 @sample(P + "queries.lookup_by_bsn")
@@ -476,12 +458,6 @@ def _read_intro(db: Session) -> Sample:
     return Sample({"actor": actor_of(coach), "introduction_id": intro.id})
 
 
-@sample(P + "rights.export_candidate_data")
-def _export(db: Session) -> Sample:
-    coach = _coach(db)
-    return Sample({"actor": actor_of(coach), "candidate_id": make_candidate(db, coach).id})
-
-
 @sample(P + "rights.erase_candidate")
 def _erase(db: Session) -> Sample:
     coach = _coach(db)
@@ -526,3 +502,13 @@ def _change_role(db: Session) -> Sample:
     admin = make_user(db, Role.PARTNER_ADMIN, organisation=org)
     coach = make_user(db, Role.COACH, organisation=org)
     return Sample({"actor": actor_of(admin), "user_id": coach.id, "role": Role.EMPLOYER_ADVISER})
+
+
+for _name in (
+    "ontschot.careers.service.candidate_routes",
+    M + "candidate_matches",
+    P + "service.read_candidate",
+    P + "queries.candidate_versions",
+    P + "rights.export_candidate_data",
+):
+    SAMPLES[_name] = _own_candidate

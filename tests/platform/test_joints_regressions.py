@@ -188,46 +188,29 @@ def test_a_grant_outside_its_period_gives_no_access(db: Session) -> None:
         assert view_for(receiving, candidate, db) == View.NONE
 
 
+def _person_with_digest(region_code: str, digest: str, municipality: str) -> Candidate:
+    """A bare candidate row, written past the service: only the database decides."""
+    return Candidate(
+        first_name="Proef",
+        last_name=region_code,
+        name_search=f"proef {region_code}",
+        municipality=municipality,
+        benefit="ww",
+        region_code=region_code,
+        bsn_digest=digest,
+    )
+
+
 def test_the_database_itself_refuses_the_same_bsn_twice_in_a_region(db: Session) -> None:
     from ontschot.people.service import bsn_digest
 
     digest = bsn_digest("111222333")
-    db.add(
-        Candidate(
-            first_name="A",
-            last_name="B",
-            name_search="a b",
-            municipality="Hengelo",
-            benefit="ww",
-            region_code="twente",
-            bsn_digest=digest,
-        )
-    )
+    db.add(_person_with_digest("twente", digest, "Hengelo"))
     db.flush()
     with pytest.raises(IntegrityError), db.begin_nested():
-        db.add(
-            Candidate(
-                first_name="C",
-                last_name="D",
-                name_search="c d",
-                municipality="Hengelo",
-                benefit="ww",
-                region_code="twente",
-                bsn_digest=digest,
-            )
-        )
+        db.add(_person_with_digest("twente", digest, "Hengelo"))
         db.flush()
-    db.add(
-        Candidate(
-            first_name="E",
-            last_name="F",
-            name_search="e f",
-            municipality="Zwolle",
-            benefit="ww",
-            region_code="ijsselvechtstreek",
-            bsn_digest=digest,
-        )
-    )
+    db.add(_person_with_digest("ijsselvechtstreek", digest, "Zwolle"))
     db.flush()  # another region may know the same person
 
 
