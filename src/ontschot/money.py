@@ -72,11 +72,10 @@ def from_euros(value: int | Decimal) -> int:
 
 
 def format_cents(cents: int, *, symbol: bool = True, whole: bool = False) -> str:
-    """Dutch notation: 280050 -> '€ 2.800,50'; `whole` drops ',00' on whole euros."""
-    negative = cents < 0
+    """Dutch notation: 280050 -> '€ 2.800,50', -500 -> '-€ 5,00'; `whole` drops ',00' on
+    whole euros."""
+    sign = "-" if cents < 0 else ""
     euros, rest = divmod(abs(cents), 100)
     grouped = f"{euros:,}".replace(",", ".")
     text = grouped if whole and rest == 0 else f"{grouped},{rest:02d}"
-    if negative:
-        text = "-" + text
-    return f"€ {text}" if symbol else text
+    return f"{sign}€ {text}" if symbol else f"{sign}{text}"

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
 from ontschot import ESCO_ATTRIBUTION, __version__
+from ontschot.money import format_cents
 from ontschot.web.words import (
     ACTION_NAMES,
     FIELD_NAMES,
@@ -53,11 +54,7 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
 
 
 def euro(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    return "" if cents is None else format_cents(cents)
 
 
 def nl_number(value: float | int | None, decimals: int = 0) -> str:
@@ -75,10 +72,14 @@ def nl_percent(share: float | None, decimals: int = 0) -> str:
 
 def points(value: float, maximum: float | None = None) -> str:
     """A score part that says its maximum: `50 van 55 punten`."""
-    shown = nl_number(value, 0 if float(value).is_integer() else 1)
-    if maximum is None:
-        return f"{shown} punten"
-    return f"{shown} van {nl_number(maximum, 0 if float(maximum).is_integer() else 1)} punten"
+    shown = _tenths(value)
+    return f"{shown} punten" if maximum is None else f"{shown} van {_tenths(maximum)} punten"
+
+
+def _tenths(value: float) -> str:
+    # Weights times 100 come out as 55.00000000000001: a whole number when rounded so.
+    rounded = round(float(value), 1)
+    return nl_number(rounded, 0 if rounded.is_integer() else 1)
 
 
 def nl_date(value: date | None, fmt: str = "%d-%m-%Y") -> str:
