@@ -22,6 +22,7 @@ from ontschot.audit.service import configure_pseudonymisation
 from ontschot.config import Settings, load_settings
 from ontschot.db import app_engine, make_sessionmaker
 from ontschot.web.limits import ConcurrencyGate
+from ontschot.web.openapi import install_openapi
 from ontschot.web.problems import install_problem_handlers
 from ontschot.web.security import API_PREFIX, SecurityHeaders
 from ontschot.web.templating import PACKAGE_DIR
@@ -57,6 +58,7 @@ def create_app(
     app.state.sessionmaker = session_factory
 
     install_problem_handlers(app)
+    install_openapi(app)
     app.add_middleware(SecurityHeaders, hsts=settings.behind_tls)
     app.add_middleware(
         ConcurrencyGate,

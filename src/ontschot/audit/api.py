@@ -12,7 +12,7 @@ from ontschot.access.deps import requires
 from ontschot.audit import service
 from ontschot.audit.schemas import AuditEntryRead
 from ontschot.deps import DbSession
-from ontschot.schemas import Page
+from ontschot.schemas import IsoDateTime, Page
 from ontschot.web.problems import ProblemError
 
 router = APIRouter(tags=["audit"])
@@ -35,8 +35,8 @@ def _aware(value: datetime | None, name: str) -> datetime | None:
 def list_audit_entries(
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("audit.read"))],
-    date_from: Annotated[datetime | None, Query(alias="dateFrom")] = None,
-    date_to: Annotated[datetime | None, Query(alias="dateTo")] = None,
+    date_from: Annotated[IsoDateTime | None, Query(alias="dateFrom")] = None,
+    date_to: Annotated[IsoDateTime | None, Query(alias="dateTo")] = None,
     action: Word = None,
     object_type: Annotated[
         str | None, Query(alias="objectType", max_length=64, pattern=r"^[a-z_]+$")

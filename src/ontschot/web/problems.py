@@ -178,6 +178,23 @@ def log_refusal(request: Request, exc: errors.DomainError) -> None:
         )
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves on the request's path."""
+    from fastapi.routing import iter_route_contexts
+    from starlette.routing import compile_path
+
+    table: list[tuple[Any, set[str]]] | None = getattr(request.app.state, "allow_table", None)
+    if table is None:
+        table = [
+            (compile_path(str(context.path))[0], set(context.methods or ()))
+            for context in iter_route_contexts(request.app.routes)
+            if getattr(context, "path", None) and getattr(context, "methods", None)
+        ]
+        request.app.state.allow_table = table
+    path = request.url.path
+    return sorted({m for regex, methods in table if regex.match(path) for m in methods})
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -218,9 +235,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "")
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Deze bron bestaat niet."
+        headers = exc.headers
         if exc.status_code == 405:
             detail = "Deze methode is hier niet toegestaan."
-        return problem_response(request, exc.status_code, detail, headers=exc.headers)
+            # Starlette names only the first matching route's methods; a path served by
+            # several routes (GET here, PATCH there) allows all of theirs.
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+        return problem_response(request, exc.status_code, detail, headers=headers)
 
     @app.exception_handler(OverflowError)
     @app.exception_handler(DataError)
