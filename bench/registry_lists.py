@@ -26,7 +26,7 @@ from ontschot.db import make_engine, utcnow
 from ontschot.employers.models import Employer, Vacancy, VacancySkill
 from ontschot.employers.service import VacancyFilter, list_vacancies, vacancy_fingerprint
 from ontschot.geo import municipality_names, region_of
-from ontschot.interop.importer import import_vacancies_csv
+from ontschot.interop.flows import import_vacancies_csv
 from ontschot.migrate import upgrade
 from ontschot.people.models import Candidate, CandidateSkill, Consent
 from ontschot.people.queries import CandidateFilter, list_candidates

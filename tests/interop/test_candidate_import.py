@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from ontschot.access.roles import Role
 from ontschot.errors import Forbidden
 from ontschot.interop.csvformat import CANDIDATE_COLUMNS
-from ontschot.interop.importer import import_candidates_csv
+from ontschot.interop.flows import import_candidates_csv
 from ontschot.people.models import Candidate
 from tests.factories import ESCO_SKILL_A, actor_of, make_organisation, make_user
 

@@ -10,7 +10,6 @@ from ontschot.interop import csvformat
 from ontschot.interop.importer import (
     ImportResult,
     VacancyImportRow,
-    _csv_rows,
     _validate,
 )
 from ontschot.people.schemas import CandidateCreate
@@ -41,7 +40,9 @@ def test_any_candidate_cells_give_rows_or_row_errors(rows):
 @given(st.text(max_size=300))
 def test_any_text_is_read_or_refused_with_a_problem(text):
     try:
-        for line, row in _csv_rows(text, csvformat.VACANCY_COLUMNS, csvformat.VACANCY_REQUIRED):
+        for line, row in csvformat.csv_rows(
+            text, csvformat.VACANCY_COLUMNS, csvformat.VACANCY_REQUIRED
+        ):
             assert line >= 2 and isinstance(row, dict)
     except Invalid as exc:
         assert exc.detail

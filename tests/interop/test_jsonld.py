@@ -11,7 +11,7 @@ from ontschot.access.actor import Actor
 from ontschot.access.roles import Role
 from ontschot.employers.models import Vacancy
 from ontschot.employers.service import load_vacancies, vacancy_read
-from ontschot.interop.importer import import_vacancy_fields
+from ontschot.interop.flows import import_vacancy_fields
 from ontschot.interop.jsonld import (
     SCHEMA_ORG_PROPERTIES,
     documents_in,

@@ -12,7 +12,7 @@ from ontschot.access.roles import Role
 from ontschot.employers.models import Vacancy
 from ontschot.errors import Invalid
 from ontschot.interop.csvformat import VACANCY_COLUMNS
-from ontschot.interop.importer import import_vacancies_csv
+from ontschot.interop.flows import import_vacancies_csv
 from tests.factories import (
     ESCO_SKILL_A,
     ESCO_SKILL_B,

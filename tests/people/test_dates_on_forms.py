@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ontschot.access.roles import Role
-from ontschot.interop.importer import import_candidates_csv
+from ontschot.interop.flows import import_candidates_csv
 from ontschot.people.models import Candidate
 from tests.factories import actor_of, login_as, make_organisation, make_user
 from tests.interop.test_candidate_import import _csv, _row

@@ -267,7 +267,7 @@ def _add_confirmed(db: Session) -> Sample:
     )
 
 
-@sample("ontschot.interop.importer.import_candidate_rows")
+@sample("ontschot.interop.importer.write_candidate_batch")
 def _import_candidates(db: Session) -> Sample:
     admin = make_user(db, Role.PARTNER_ADMIN)
     row = {"external_id": "x-1", "first_name": "Ada", "last_name": "Proef"}
@@ -275,7 +275,7 @@ def _import_candidates(db: Session) -> Sample:
     return Sample({"actor": actor_of(admin), "rows": [(2, row)], "source": "proef"}, entries=2)
 
 
-@sample("ontschot.interop.importer.import_vacancy_fields")
+@sample("ontschot.interop.importer.write_vacancy_batch")
 def _import_vacancies(db: Session) -> Sample:
     admin = make_user(db, Role.PARTNER_ADMIN)
     fields = {
@@ -288,6 +288,16 @@ def _import_vacancies(db: Session) -> Sample:
         {"actor": actor_of(admin), "lines": [(2, fields)], "source": "proef", "partial": False},
         entries=2,
     )
+
+
+@sample("ontschot.interop.importer.undo_batches")
+def _undo_import(db: Session) -> Sample:
+    admin = make_user(db, Role.PARTNER_ADMIN)
+    employer = make_employer(db)
+    vacancy = make_vacancy(db, admin, employer)
+    kwargs = {"actor": actor_of(admin), "kind": "vacancies", "source": "proef"}
+    kwargs |= {"ids": [vacancy.id], "employer_ids": [employer.id], "reason": "proef"}
+    return Sample(kwargs)
 
 
 @sample("ontschot.interop.export.export_vacancies")

@@ -314,6 +314,28 @@ def test_deeply_nested_json_is_refused_clearly(client: Any, db: Session) -> None
     assert got.status_code == 400
 
 
+def test_nested_objects_in_a_json_candidate_import_are_refused(client: Any, db: Session) -> None:
+    """Defect 10: {"first_name": {"a": 1}} was stored as the name "{'a': 1}"."""
+    from ontschot.people.models import Candidate
+
+    admin = make_user(db, Role.PARTNER_ADMIN)
+    before = db.scalar(select(func.count()).select_from(Candidate))
+    rows = [
+        {"external_id": "n-1", "first_name": {"a": 1}, "last_name": "Jansen"},
+        {"external_id": "n-2", "first_name": "Eva", "last_name": ["de", "Vries"]},
+    ]
+    got = client.post(
+        "/api/v1/candidate-imports",
+        json=rows,
+        headers=login_as(client, db, admin),
+    )
+    assert got.status_code == 400, got.text
+    names = {p["name"] for p in got.json()["invalidParams"]}
+    assert names == {"regel 1: firstName", "regel 2: lastName"}
+    db.expire_all()
+    assert db.scalar(select(func.count()).select_from(Candidate)) == before
+
+
 def test_nul_characters_are_refused(client: Any, db: Session) -> None:
     coach = make_user(db, Role.COACH)
     candidate = make_candidate(db, coach)

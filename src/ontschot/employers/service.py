@@ -137,12 +137,13 @@ def register_employer(db: Session, *, actor: Actor, data: EmployerCreate) -> Emp
 
 def find_or_create_employer(
     db: Session, *, actor: Actor, name: str, kvk_number: str | None = None
-) -> Employer:
-    """The employer by KvK number or normalised name; a new one when none matches."""
+) -> tuple[Employer, bool]:
+    """The employer by KvK number or normalised name, or a new one when none matches;
+    True when it is new."""
     if kvk_number:
         found = db.scalar(select(Employer).where(Employer.kvk_number == kvk_number))
         if found:
-            return found
+            return found, False
     found = db.scalar(
         select(Employer)
         .where(Employer.name_norm == employer_key(name))
@@ -150,14 +151,14 @@ def find_or_create_employer(
         .limit(1)
     )
     if found:
-        return found
+        return found, False
     actor.require("employer.create")
     employer = Employer(
         name=" ".join(name.split()), name_norm=employer_key(name), kvk_number=kvk_number
     )
     db.add(employer)
     db.flush()
-    return employer
+    return employer, True
 
 
 def readable_employer(db: Session, *, actor: Actor, employer_id: int) -> Employer:

@@ -15,7 +15,7 @@ from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import DbSession
 from ontschot.employers.service import readable_vacancy
-from ontschot.interop import importer
+from ontschot.interop import flows, importer
 from ontschot.interop.csvformat import CANDIDATE_COLUMNS
 from ontschot.interop.export import export_vacancies
 from ontschot.interop.jsonld import documents_in, jobposting_to_fields, vacancy_to_jobposting
@@ -123,10 +123,8 @@ def _vacancy_import(
     db: Session, actor: Actor, media: str, text: str, name: str, partial: bool
 ) -> importer.ImportResult:
     if media == "text/csv":
-        return importer.import_vacancies_csv(
-            db, actor=actor, text=text, source=name, partial=partial
-        )
-    return importer.import_vacancy_fields(
+        return flows.import_vacancies_csv(db, actor=actor, text=text, source=name, partial=partial)
+    return flows.import_vacancy_fields(
         db, actor=actor, lines=_jsonld_lines(text), source=name, partial=partial
     )
 
@@ -135,14 +133,40 @@ def _candidate_import(
     db: Session, actor: Actor, media: str, text: str, name: str, partial: bool
 ) -> importer.ImportResult:
     if media == "text/csv":
-        return importer.import_candidates_csv(
-            db, actor=actor, text=text, source=name, partial=partial
-        )
+        return flows.import_candidates_csv(db, actor=actor, text=text, source=name, partial=partial)
     rows = importer.json_rows(_json(text), CANDIDATE_COLUMNS)
-    return importer.import_candidate_rows(db, actor=actor, rows=rows, source=name, partial=partial)
+    return flows.import_candidate_rows(db, actor=actor, rows=rows, source=name, partial=partial)
 
 
-@router.post("/vacancy-imports", response_model=ImportReport)
+def _text(description: str) -> dict[str, Any]:
+    return {"schema": {"type": "string", "description": description}}
+
+
+# The import routes read their body themselves (CSV, JSON-LD or a file upload), so the
+# document names the media types they take.
+IMPORT_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/csv": _text("CSV with a header line (docs/import-formats.md)"),
+            "application/json": {"schema": {"type": ["array", "object"]}},
+            JSONLD: {"schema": {"type": ["array", "object"]}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            },
+        },
+    }
+}
+JSONLD_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"description": "JobPosting JSON-LD", "content": {JSONLD: {"schema": {"type": "object"}}}}
+}
+
+
+@router.post("/vacancy-imports", response_model=ImportReport, openapi_extra=IMPORT_BODY)
 async def import_vacancies(
     request: Request,
     db: DbSession,
@@ -159,7 +183,7 @@ async def import_vacancies(
     return _report(result)
 
 
-@router.post("/candidate-imports", response_model=ImportReport)
+@router.post("/candidate-imports", response_model=ImportReport, openapi_extra=IMPORT_BODY)
 async def import_candidates(
     request: Request,
     db: DbSession,
@@ -175,7 +199,19 @@ async def import_candidates(
     return _report(result)
 
 
-@router.get("/vacancy-exports")
+@router.get(
+    "/vacancy-exports",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "JSON-LD @graph of JobPostings, or CSV (`format=csv`)",
+            "content": {
+                JSONLD: {"schema": {"type": "object"}},
+                "text/csv": _text("one vacancy per line"),
+            },
+        }
+    },
+)
 def export_all_vacancies(
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("export.run"))],
@@ -188,7 +224,9 @@ def export_all_vacancies(
     return Response(text, media_type=media)
 
 
-@router.get("/vacancies/{vacancyId}/job-posting")
+@router.get(
+    "/vacancies/{vacancyId}/job-posting", response_class=Response, responses=JSONLD_RESPONSE
+)
 def job_posting(
     vacancy_id: Annotated[int, Path(ge=1, le=2**31 - 1, alias="vacancyId")],
     db: DbSession,

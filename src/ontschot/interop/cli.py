@@ -57,7 +57,7 @@ def _run(
     organisation: int | None = None,
 ) -> None:
     from ontschot.access.actor import Actor
-    from ontschot.interop import importer
+    from ontschot.interop import flows
     from ontschot.interop.jsonld import documents_in, jobposting_to_fields
 
     text = read_text_file(file)
@@ -65,7 +65,7 @@ def _run(
     with command_session() as db:
         try:
             if kind == "candidates":
-                result = importer.import_candidates_csv(
+                result = flows.import_candidates_csv(
                     db,
                     actor=actor,
                     text=text,
@@ -78,11 +78,11 @@ def _run(
                     (n, jobposting_to_fields(d))
                     for n, d in enumerate(documents_in(json.loads(text)), start=1)
                 ]
-                result = importer.import_vacancy_fields(
+                result = flows.import_vacancy_fields(
                     db, actor=actor, lines=lines, source=source, partial=partial
                 )
             else:
-                result = importer.import_vacancies_csv(
+                result = flows.import_vacancies_csv(
                     db, actor=actor, text=text, source=source, partial=partial
                 )
         except (ValueError, RecursionError) as exc:

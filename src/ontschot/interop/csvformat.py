@@ -8,8 +8,12 @@ the same schemas as the API.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
+from ontschot import errors
+from ontschot.csvsafe import unescape_cell
 from ontschot.employers.models import Vacancy
 
 VACANCY_COLUMNS = (
@@ -221,3 +225,43 @@ def vacancy_csv_row(vacancy: Vacancy) -> dict[str, str]:
         "status": vacancy.status,
         "description": text(vacancy.description),
     }
+
+
+def csv_rows(
+    text: str, columns: tuple[str, ...], required: frozenset[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """(physical line where the record starts, row) for every record; a file that is not
+    CSV at all is refused with a 400 naming the line."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        return _read_rows(reader, columns, required)
+    except csv.Error as exc:
+        raise errors.Invalid(
+            f"Het bestand is geen geldige CSV (regel {reader.line_num}): {exc}",
+            fields={f"regel {reader.line_num}": str(exc)},
+        ) from None
+
+
+def _read_rows(
+    reader: csv.DictReader[str], columns: tuple[str, ...], required: frozenset[str]
+) -> list[tuple[int, dict[str, str]]]:
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    unknown = [h for h in header if h not in columns]
+    missing = sorted(required - set(header))
+    if unknown or missing:
+        reasons = [f"onbekende kolom {h}" for h in unknown]
+        reasons += [f"verplichte kolom {m} ontbreekt" for m in missing]
+        raise errors.Invalid(
+            "De kopregel van het bestand klopt niet: " + "; ".join(reasons),
+            fields={"regel 1": "; ".join(reasons)},
+        )
+    reader.fieldnames = header
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = reader.line_num + 1
+    for row in reader:
+        if None in row:
+            rows.append((line, {"__extra__": "te veel kolommen"}))
+        else:
+            rows.append((line, {k: unescape_cell(v or "") for k, v in row.items()}))
+        line = reader.line_num + 1
+    return rows

@@ -1,5 +1,9 @@
 """Bulk import of vacancies and candidates: validate every row first, then write.
 
+This module holds the checks and the write of one bounded batch (`write_vacancy_batch`,
+`write_candidate_batch`, each one transaction) and the undo of batches already written;
+`interop/flows.py` checks a whole file and writes it batch by batch.
+
 By default an import is all or nothing: one invalid row refuses the whole file and nothing
 is written. With `partial=True` the valid rows are written and every rejected row is
 reported with its line, field and reason. A row whose external id is already known for the
@@ -8,8 +12,6 @@ same source is skipped, so importing a file twice adds nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +24,7 @@ from ontschot import errors
 from ontschot.access.actor import Actor
 from ontschot.access.models import Organisation
 from ontschot.audit import service as audit
-from ontschot.csvsafe import unescape_cell
-from ontschot.employers.models import Vacancy
+from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.schemas import VacancyCreate, VacancyFields
 from ontschot.employers.service import employer_key, find_or_create_employer, register_vacancy
 from ontschot.interop import csvformat
@@ -53,6 +54,10 @@ class ImportResult:
     duplicates_linked: int = 0
     rejected: list[RowError] = field(default_factory=list)
     committed: bool = False
+    # what a batch wrote, so that an all-or-nothing import can undo earlier batches
+    created_ids: list[int] = field(default_factory=list)
+    created_employer_ids: list[int] = field(default_factory=list)
+    valid_lines: list[int] = field(default_factory=list)
 
     def report_csv(self) -> str:
         return rejection_report_csv(self.rejected)
@@ -62,46 +67,6 @@ class ImportResult:
 class _Row:
     line: int
     model: Any
-
-
-def _csv_rows(
-    text: str, columns: tuple[str, ...], required: frozenset[str]
-) -> list[tuple[int, dict[str, str]]]:
-    """(physical line where the record starts, row) for every record; a file that is not
-    CSV at all is refused with a 400 naming the line."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    try:
-        return _read_rows(reader, columns, required)
-    except csv.Error as exc:
-        raise errors.Invalid(
-            f"Het bestand is geen geldige CSV (regel {reader.line_num}): {exc}",
-            fields={f"regel {reader.line_num}": str(exc)},
-        ) from None
-
-
-def _read_rows(
-    reader: csv.DictReader[str], columns: tuple[str, ...], required: frozenset[str]
-) -> list[tuple[int, dict[str, str]]]:
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    unknown = [h for h in header if h not in columns]
-    missing = sorted(required - set(header))
-    if unknown or missing:
-        reasons = [f"onbekende kolom {h}" for h in unknown]
-        reasons += [f"verplichte kolom {m} ontbreekt" for m in missing]
-        raise errors.Invalid(
-            "De kopregel van het bestand klopt niet: " + "; ".join(reasons),
-            fields={"regel 1": "; ".join(reasons)},
-        )
-    reader.fieldnames = header
-    rows: list[tuple[int, dict[str, str]]] = []
-    line = reader.line_num + 1
-    for row in reader:
-        if None in row:
-            rows.append((line, {"__extra__": "te veel kolommen"}))
-        else:
-            rows.append((line, {k: unescape_cell(v or "") for k, v in row.items()}))
-        line = reader.line_num + 1
-    return rows
 
 
 def _errors(line: int, exc: ValidationError, columns: tuple[str, ...]) -> list[RowError]:
@@ -198,8 +163,27 @@ def _known_vacancy(db: Session, source: str) -> Callable[[str], bool]:
     return lambda external_id: external_id in ids
 
 
+VACANCY_ACTIONS = ("import.run", "vacancy.create", "employer.create")
+
+
+def check_vacancy_lines(
+    db: Session, *, actor: Actor, lines: list[tuple[int, dict[str, Any]]], source: str
+) -> ImportResult:
+    """Every line checked, nothing written: the rejections and the lines that may go in."""
+    for action in VACANCY_ACTIONS:
+        actor.require(action)  # rows may name employers not yet registered
+    _check_size(lines)
+    result = ImportResult(kind="vacancies", source=source, rows=len(lines))
+    rows = _validate(
+        lines, VacancyImportRow, csvformat.VACANCY_COLUMNS, result, _known_vacancy(db, source)
+    )
+    result.valid_lines = [row.line for row in rows]
+    result.rejected.sort(key=lambda e: (e.line, e.field))
+    return result
+
+
 @transactional
-def import_vacancy_fields(
+def write_vacancy_batch(
     db: Session,
     *,
     actor: Actor,
@@ -207,9 +191,10 @@ def import_vacancy_fields(
     source: str,
     partial: bool,
 ) -> ImportResult:
-    """Import vacancies given as API-named field dicts per line (CSV or JSON-LD)."""
-    for action in ("import.run", "vacancy.create", "employer.create"):
-        actor.require(action)  # rows may name employers not yet registered
+    """Write one batch of vacancies given as API-named field dicts per line (CSV or
+    JSON-LD), in one transaction."""
+    for action in VACANCY_ACTIONS:
+        actor.require(action)
     result = ImportResult(kind="vacancies", source=source, rows=len(lines))
     rows = _validate(
         lines, VacancyImportRow, csvformat.VACANCY_COLUMNS, result, _known_vacancy(db, source)
@@ -221,12 +206,14 @@ def import_vacancy_fields(
 
     def write_one(row: VacancyImportRow) -> None:
         key = (employer_key(row.employer_name), row.employer_kvk)
-        employer_id = (
-            employers.get(key)
-            or find_or_create_employer(
+        employer_id = employers.get(key)
+        if employer_id is None:
+            employer, created = find_or_create_employer(
                 db, actor=actor, name=row.employer_name, kvk_number=row.employer_kvk
-            ).id
-        )
+            )
+            employer_id = employer.id
+            if created:
+                new_employers.append(employer_id)
         data = VacancyCreate(
             employer_id=employer_id,
             source=source,
@@ -234,53 +221,25 @@ def import_vacancy_fields(
         )
         vacancy = register_vacancy(db, actor=actor, data=data, external_id_checked=True)
         employers[key] = employer_id
+        result.created_ids.append(vacancy.id)
         if vacancy.canonical_id is not None:
             result.duplicates_linked += 1
 
+    new_employers: list[int] = []
     _write(db, rows, result, partial, write_one)
+    # ids of rows undone by their savepoint are not in the database: keep what stayed
+    result.created_employer_ids = _still_there(db, Employer, new_employers)
+    result.created_ids = _still_there(db, Vacancy, result.created_ids)
     return _finish(db, actor=actor, result=result, partial=partial)
 
 
-def import_vacancies_csv(
-    db: Session, *, actor: Actor, text: str, source: str, partial: bool = False
-) -> ImportResult:
-    actor.require("import.run")
-    lines = [
-        (n, csvformat.vacancy_row_fields(r) if "__extra__" not in r else r)
-        for n, r in _csv_rows(text, csvformat.VACANCY_COLUMNS, csvformat.VACANCY_REQUIRED)
-    ]
-    _check_size(lines)
-    return import_vacancy_fields(db, actor=actor, lines=lines, source=source, partial=partial)
-
-
-def import_candidates_csv(
+def _candidate_lines(
     db: Session,
-    *,
-    actor: Actor,
-    text: str,
-    source: str,
-    partial: bool = False,
-    organisation_id: int | None = None,
-) -> ImportResult:
-    """Import candidates into the actor's organisation (or `organisation_id` for the CLI)."""
-    actor.require("import.run")
-    rows = list(_csv_rows(text, csvformat.CANDIDATE_COLUMNS, csvformat.CANDIDATE_REQUIRED))
-    return import_candidate_rows(
-        db, actor=actor, rows=rows, source=source, partial=partial, organisation_id=organisation_id
-    )
-
-
-@transactional
-def import_candidate_rows(
-    db: Session,
-    *,
     actor: Actor,
     rows: list[tuple[int, dict[str, str]]],
     source: str,
-    partial: bool = False,
-    organisation_id: int | None = None,
-) -> ImportResult:
-    """Import candidates given as rows keyed by the CSV column names (CSV or JSON)."""
+    organisation_id: int | None,
+) -> tuple[ImportResult, list[_Row]]:
     actor.require("import.run")
     actor.require("candidate.create")
     _check_organisation(db, actor, organisation_id)
@@ -297,14 +256,93 @@ def import_candidate_rows(
         result,
         lambda external_id: external_id in known,
     )
+    return result, valid
+
+
+def check_candidate_rows(
+    db: Session,
+    *,
+    actor: Actor,
+    rows: list[tuple[int, dict[str, str]]],
+    source: str,
+    organisation_id: int | None = None,
+) -> ImportResult:
+    """Every row checked, nothing written: the rejections and the lines that may go in."""
+    result, valid = _candidate_lines(db, actor, rows, source, organisation_id)
+    result.valid_lines = [row.line for row in valid]
+    result.rejected.sort(key=lambda e: (e.line, e.field))
+    return result
+
+
+@transactional
+def write_candidate_batch(
+    db: Session,
+    *,
+    actor: Actor,
+    rows: list[tuple[int, dict[str, str]]],
+    source: str,
+    partial: bool = False,
+    organisation_id: int | None = None,
+) -> ImportResult:
+    """Write one batch of candidates given as rows keyed by the CSV column names (CSV or
+    JSON), in one transaction."""
+    result, valid = _candidate_lines(db, actor, rows, source, organisation_id)
     if result.rejected and not partial:
         return _finish(db, actor=actor, result=result, partial=partial)
 
     def write_one(row: CandidateCreate) -> None:
-        register_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
+        candidate = register_candidate(db, actor=actor, data=row, organisation_id=organisation_id)
+        result.created_ids.append(candidate.id)
 
     _write(db, valid, result, partial, write_one)
+    result.created_ids = _still_there(db, Candidate, result.created_ids)
     return _finish(db, actor=actor, result=result, partial=partial)
+
+
+def _still_there(db: Session, model: Any, ids: list[int]) -> list[int]:
+    if not ids:
+        return []
+    return list(db.scalars(select(model.id).where(model.id.in_(ids)).order_by(model.id)))
+
+
+@transactional
+def undo_batches(
+    db: Session,
+    *,
+    actor: Actor,
+    kind: str,
+    source: str,
+    ids: list[int],
+    employer_ids: list[int],
+    reason: str,
+) -> int:
+    """Remove what earlier batches of a refused all-or-nothing import wrote (vacancies and
+    the employers they brought, or candidates); the log keeps that they were written and
+    says why they were removed. Returns the number of rows removed."""
+    actor.require("import.run")
+    model = Vacancy if kind == "vacancies" else Candidate
+    removed = 0
+    for row_id in ids:
+        row = db.get(model, row_id)
+        if row is not None:
+            db.delete(row)  # the ORM removes its skills, wishes, history with it
+            removed += 1
+    db.flush()
+    for employer_id in employer_ids:
+        employer = db.get(Employer, employer_id)
+        still_used = db.scalar(select(Vacancy.id).where(Vacancy.employer_id == employer_id))
+        if employer is not None and still_used is None:
+            db.delete(employer)
+    audit.record(
+        db,
+        actor=actor,
+        action="import.undone",
+        object_type="import",
+        object_id=None,
+        subject_key=None,
+        purpose=f"import {source} teruggedraaid: {removed} {kind} verwijderd; {reason}"[:200],
+    )
+    return removed
 
 
 def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -316,6 +354,19 @@ def json_rows(payload: object, columns: tuple[str, ...]) -> list[tuple[int, dict
         raise errors.Invalid(
             "Onbekende velden: " + ", ".join(unknown[:20]),
             fields={k: "onbekende kolom" for k in unknown[:20]},
+        )
+    # A nested object or list has no column to go in; str() of it would be stored as a name.
+    nested = [
+        f"regel {n}: {k}"
+        for n, r in enumerate(payload, start=1)
+        for k, v in r.items()
+        if isinstance(v, dict | list)
+    ]
+    if nested:
+        raise errors.Invalid(
+            f"{len(nested)} waarden zijn geen tekst of getal (een object of lijst); "
+            "er is niets opgeslagen.",
+            fields=dict.fromkeys(nested[:500], "moet tekst, een getal of leeg zijn"),
         )
     return [
         (n, {k: "" if v is None else str(v) for k, v in r.items()})

@@ -262,6 +262,7 @@ ACTION_NAMES: dict[str, str] = {
     "import.run": "gegevens importeren",
     "import.candidates": "werkzoekenden geïmporteerd",
     "import.vacancies": "vacatures geïmporteerd",
+    "import.undone": "import teruggedraaid",
     "import.training": "opleidingen geïmporteerd",
     "introduction.create": "voorstellen aan een werkgever",
     "introduction.read": "voorstel aan werkgever bekijken",
