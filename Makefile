@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit e2e install bench bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national snapshot docs clean
+.PHONY: run test lint typecheck unit e2e install bench bench-load bench-fuzz bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national snapshot docs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -55,6 +55,15 @@ bench-matching: $(STAMP)
 
 bench-matching-full: $(STAMP)
 	$(BIN)/python bench/matching.py
+
+# Issue 11: a region's day under Locust (SQLite one process, PostgreSQL several), and the
+# long schemathesis run (about 10,000 requests) against the demo region.
+bench-load: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/load.py
+
+bench-fuzz: $(STAMP)
+	$(BIN)/python bench/api_fuzz.py
 
 bench-registry: $(STAMP)
 	$(BIN)/python bench/registry_lists.py
