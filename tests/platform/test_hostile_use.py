@@ -399,3 +399,44 @@ def test_another_organisations_hidden_candidate_is_not_found_not_forbidden(
         headers=login_as(client, db, make_user(db, Role.COACH)),
     )
     assert got.status_code == 404
+
+
+# --- defect 11: the API does what its OpenAPI document says ----------------------------
+
+
+def test_a_time_written_as_a_number_is_refused(client: Any, db: Session) -> None:
+    admin = make_user(db, Role.SYSTEM_ADMIN)
+    got = client.get("/api/v1/audit-entries?dateTo=0.5", headers=login_as(client, db, admin))
+    assert got.status_code == 400, got.text
+    assert got.json()["invalidParams"][0]["name"] == "dateTo"
+
+
+def test_false_is_not_a_threshold(client: Any, db: Session) -> None:
+    coach = make_user(db, Role.COACH)
+    got = client.post(
+        "/api/v1/skill-extractions",
+        json={"text": "Heftruckchauffeur", "threshold": False},
+        headers=login_as(client, db, coach),
+    )
+    assert got.status_code == 400, got.text
+    assert [p["name"] for p in got.json()["invalidParams"]] == ["threshold"]
+
+
+def test_a_wrong_method_names_every_method_of_the_path(client: Any, db: Session) -> None:
+    coach = make_user(db, Role.COACH)
+    candidate = make_candidate(db, coach)
+    got = client.put(f"/api/v1/candidates/{candidate.id}", headers=login_as(client, db, coach))
+    assert got.status_code == 405
+    assert set(got.headers["Allow"].split(", ")) >= {"GET", "PATCH"}
+
+
+def test_the_document_lists_problem_answers_and_other_media_types(client: Any) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    patch = document["paths"]["/api/v1/candidates/{candidateId}"]["patch"]["responses"]
+    assert "422" not in patch
+    assert {"400", "401", "403", "404", "409", "412"} <= set(patch)
+    assert "application/problem+json" in patch["400"]["content"]
+    export = document["paths"]["/api/v1/vacancy-exports"]["get"]["responses"]["200"]["content"]
+    assert {"text/csv", "application/ld+json"} <= set(export)
+    imports = document["paths"]["/api/v1/vacancy-imports"]["post"]["requestBody"]["content"]
+    assert {"text/csv", "application/ld+json", "multipart/form-data"} <= set(imports)
