@@ -26,7 +26,6 @@ from ontschot.people.models import Candidate
 from ontschot.people.schemas import CandidateCreate, CandidateUpdate
 from ontschot.people.vum import ConsentPurpose
 from tests.factories import (
-    DEFAULT_PASSWORD,
     ESCO_SKILL_A,
     ESCO_SKILL_B,
     FAST_HASH_SETTINGS,
@@ -93,24 +92,14 @@ def _token(db: Session) -> tuple[Any, Any, str]:
     return admin, token, raw
 
 
-@sample(A + "service.authenticate")
-def _authenticate(db: Session) -> Sample:
-    user = _coach(db)
-    return Sample(
-        {"email": user.email, "password": "wrong", "settings": FAST_HASH_SETTINGS},
-        entries=0,
-        refusable=False,
-    )
+@sample(A + "service.record_login")
+def _record_login(db: Session) -> Sample:
+    from ontschot.access.service import PasswordCheck
 
-
-@sample(A + "service.log_in")
-def _log_in(db: Session) -> Sample:
     user = _coach(db)
-    return Sample(
-        {"email": user.email, "password": DEFAULT_PASSWORD, "settings": FAST_HASH_SETTINGS},
-        entries=0,
-        refusable=False,
-    )
+    assert user.password_hash
+    check = PasswordCheck(user.id, user.password_hash, None)
+    return Sample({"check": check, "settings": FAST_HASH_SETTINGS}, entries=0, refusable=False)
 
 
 @sample(A + "service.log_out")

@@ -233,38 +233,66 @@ class LoginResult:
     session_token: str | None = None
 
 
-@transactional(audited=False)
-def authenticate(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
-    """Check a login. Unknown addresses cost the same hashing time as known ones.
+@dataclass(frozen=True)
+class PasswordCheck:
+    """A password that held, checked before any write: who, against which hash, and the
+    hash to store instead when the hashing parameters have changed."""
 
-    Failures are counted per e-mail and client address by the page (`LoginGuard`), not on
-    the account: a stranger cannot lock somebody else's account. The caller has already
-    validated the shape of `email`.
+    user_id: int
+    verified_hash: str
+    new_hash: str | None
+
+
+def check_password(
+    db: Session, *, email: str, password: str, settings: Settings
+) -> PasswordCheck | None:
+    """Check a login without writing. Unknown addresses cost the same hashing time.
+
+    Hashing costs a CPU-bound 0.1–1 s; inside the login's write transaction it held
+    SQLite's only write lock that long, so 30 people logging in at once queued up behind
+    each other until "database is locked" (measured in bench/load.py). Failures are counted
+    per e-mail and client address by the page (`LoginGuard`), not on the account: a
+    stranger cannot lock somebody else's account. The caller has validated `email`.
     """
     user = db.scalar(select(AppUser).where(AppUser.email == email))
-    now = utcnow()
     if user is None or not user.is_active or not user.organisation.is_active:
         verify_password(None, password, settings)
-        return LoginResult(None)
-    if not verify_password(user.password_hash, password, settings):
+        return None
+    stored = user.password_hash
+    if not stored or not verify_password(stored, password, settings):
+        return None
+    rehash = hash_password(password, settings) if needs_rehash(stored, settings) else None
+    return PasswordCheck(user.id, stored, rehash)
+
+
+@transactional(audited=False)
+def record_login(db: Session, *, check: PasswordCheck, settings: Settings) -> LoginResult:
+    """Start a fresh session (no fixation) for a password that held, unless the account
+    was blocked or its password changed in the meantime."""
+    user = db.get(AppUser, check.user_id)
+    if (
+        user is None
+        or not user.is_active
+        or not user.organisation.is_active
+        or user.password_hash != check.verified_hash
+    ):
         return LoginResult(None)
     user.failed_logins = 0
     user.locked_until = None
-    user.last_login_at = now
-    if user.password_hash and needs_rehash(user.password_hash, settings):
-        user.password_hash = hash_password(password, settings)
-    return LoginResult(user)
+    user.last_login_at = utcnow()
+    if check.new_hash:
+        user.password_hash = check.new_hash
+    raw = start_session(db, user, settings)
+    log.info("user %s logged in", user.id)
+    return LoginResult(user, session_token=raw)
 
 
-@transactional(audited=False)
 def log_in(db: Session, *, email: str, password: str, settings: Settings) -> LoginResult:
-    """Check the login and, when it holds, start a fresh session (no fixation): one transaction."""
-    result = authenticate(db, email=email, password=password, settings=settings)
-    if result.user is None:
-        return result
-    raw = start_session(db, result.user, settings)
-    log.info("user %s logged in", result.user.id)
-    return LoginResult(result.user, session_token=raw)
+    """Check the password (no lock held), then record the login in one short transaction."""
+    check = check_password(db, email=email, password=password, settings=settings)
+    if check is None:
+        return LoginResult(None)
+    return record_login(db, check=check, settings=settings)
 
 
 @transactional(audited=False)

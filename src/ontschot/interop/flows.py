@@ -26,7 +26,7 @@ from ontschot.interop import csvformat, importer
 from ontschot.interop.importer import ImportResult
 from ontschot.tx import in_atomic
 
-BATCH_ROWS = 250
+BATCH_ROWS = 100
 
 
 def import_vacancy_fields(
