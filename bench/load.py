@@ -104,7 +104,7 @@ def people(url: str, import_rows: int) -> dict[str, Any]:
 def start_server(env: dict[str, str], port: int, processes: int) -> subprocess.Popen[bytes]:
     command = [
         str(BIN / "uvicorn"),
-        "ontschot.app:create_app",
+        "ontschot.app:create_warm_app",
         "--factory",
         "--host=127.0.0.1",
         f"--port={port}",
@@ -181,7 +181,7 @@ def warm_up(host: str, found: dict[str, Any]) -> float:
         candidate = listing.split('href="/werkzoekenden/', 2)[1].split('"', 1)[0]
         for _ in range(60):
             got = client.get(f"/werkzoekenden/{candidate}/vacaturesuggesties")
-            if "wordt voorbereid" not in got.text:
+            if "voorbereid" not in got.text:
                 break
             time.sleep(2)
     return time.perf_counter() - started

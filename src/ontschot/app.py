@@ -77,6 +77,14 @@ def create_app(
     return app
 
 
+def create_warm_app() -> FastAPI:
+    """The app with its warm-up started: the factory for several server processes
+    (`uvicorn ontschot.app:create_warm_app --factory --workers 3`), each warming its own."""
+    app = create_app()
+    warm_up_in_background(app)
+    return app
+
+
 WARM_UP_TEXTS = (
     "Heftruckchauffeur.",
     "Ervaren orderpicker. Werkt veilig en netjes in het magazijn. Heeft een VCA-diploma.",

@@ -44,3 +44,16 @@ def test_text_analysis_keeps_the_text_while_it_is_being_prepared(app: Any, clien
     page = client.post("/tekstanalyse", data={"text": "Ervaren lasser", "csrf_token": csrf})
     assert page.status_code == 503
     assert "nog voorbereid" in page.text and "Ervaren lasser" in page.text
+
+
+def test_the_factory_for_several_processes_starts_the_warm_up(
+    monkeypatch: Any, tmp_path: Any
+) -> None:
+    from ontschot.app import create_warm_app
+
+    monkeypatch.setenv("ONTSCHOT_DATABASE_URL", f"sqlite:///{tmp_path / 'warm.db'}")
+    monkeypatch.setenv("ONTSCHOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ONTSCHOT_ENVIRONMENT", "test")
+    app = create_warm_app()
+    assert app.state.warming <= {"match index", "text analysis"}
+    assert hasattr(app.state, "match_cache")
