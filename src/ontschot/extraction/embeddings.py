@@ -33,6 +33,7 @@ BUNDLED = Path(__file__).resolve().parent / "data" / "label_vectors.npz.gz"
 BUNDLED_ALT = Path(__file__).resolve().parent / "data" / "skill_alt_vectors.npz.gz"
 DIM = 384
 BATCH = 64
+QUERY_BATCH = 48
 
 
 class QueryEncoder(Protocol):
@@ -74,7 +75,7 @@ class Encoder:
         """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot).
 
         The cache is a least-recently-used map over whitespace-normalised sentences; all
-        new sentences of one call are embedded in one batch (cheaper per sentence).
+        new sentences of one call are embedded together, in batches of `QUERY_BATCH`.
         """
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
@@ -85,7 +86,14 @@ class Encoder:
                 self._cache.move_to_end(text)
             missing = [t for t in dict.fromkeys(texts) if t not in known]
             if missing:
-                vectors = np.asarray(self._get().query(missing), dtype=np.float32)
+                # e5 gives the same vector in any batch; very large batches were no faster
+                # per token on one core (cache pressure), so a batch of texts goes in parts
+                vectors = np.vstack(
+                    [
+                        np.asarray(self._get().query(missing[i : i + QUERY_BATCH]), np.float32)
+                        for i in range(0, len(missing), QUERY_BATCH)
+                    ]
+                )
                 for text, vec in zip(missing, vectors.reshape(len(missing), DIM), strict=True):
                     known[text] = vec
                     if self._cache_size:

@@ -218,11 +218,11 @@ def _skill_votes(index: TaxonomyIndex, found: dict[int, SkillEvidence]) -> np.nd
 
 
 # What a vacancy offers or how to apply names no skill the candidate needs ('Wij bieden een
-# goed salaris' is no *manage payroll*).
+# goed salaris' is no *manage payroll*; 'salarisadministratie' is that skill itself).
 _OFFER = re.compile(
     r"\b(?:wij bieden|we bieden|bieden wij|wat bieden|solliciteer|reageer|reiskosten\w*|"
-    r"salaris\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|apply (?:now|today|via)|"
-    r"salary|benefits package)\b",
+    r"salaris(?!administrat)\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|"
+    r"apply (?:now|today|via)|salary|benefits package)\b",
     re.IGNORECASE,
 )
 
