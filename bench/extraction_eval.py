@@ -45,6 +45,8 @@ from ontschot.setup import prepare_database
 DATA = Path(__file__).resolve().parent / "data"
 SETS = DATA / "extraction"
 Item = dict[str, Any]
+# every answer of the project, when --dump is given: to check that a change leaves them alone
+DUMP: list[dict[str, Any]] = []
 
 
 def load(path: Path) -> list[Item]:
@@ -129,6 +131,13 @@ def run(
         encoder=ENCODER,
     )
     occupation = result.occupation.uri if result.occupation else None
+    DUMP.append(
+        {
+            "text": text[:80],
+            "skills": [[s.uri, s.score, s.spans] for s in result.skills],
+            "occupation": occupation,
+        }
+    )
     return [s.uri for s in result.skills], occupation
 
 
@@ -233,6 +242,7 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--show-errors", default="", help="a set name prefix, e.g. sentences_nl")
     parser.add_argument("--only", default="", help="run only sets whose name starts with this")
+    parser.add_argument("--dump", default="", help="write every answer to this JSON file")
     args = parser.parse_args()
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'eval.db'}"
     settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
@@ -292,6 +302,8 @@ def main() -> None:
         for name, job in jobs:
             if name.startswith(args.only):
                 job(name, bool(args.show_errors) and name.startswith(args.show_errors))
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(DUMP, ensure_ascii=False, indent=0), "utf-8")
 
 
 if __name__ == "__main__":

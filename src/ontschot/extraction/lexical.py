@@ -147,12 +147,18 @@ def _label_hit(
     return LexicalHit(score, spans, complete, ref.lang == lang)
 
 
-def overlap(index: TaxonomyIndex, units: Units, skill: int) -> float:
-    """Share (IDF-weighted) of the best label's content words that occur in the sentence."""
-    best = 0.0
-    for label in index.skill_concept_labels.get(skill, ()):
-        keys = index.skill_label_keys[label]
-        if keys:
-            got = sum(index.key_idf[k] for k in keys if k in units)
-            best = max(best, got / float(index.label_idf_total[label]))
-    return best
+def overlaps(index: TaxonomyIndex, units: Units) -> np.ndarray:
+    """Per skill: the share (IDF-weighted) of its best label's content words that occur in
+    the sentence; 0 for a skill none of whose words occur."""
+    out = np.zeros(len(index.skills.uris), dtype=np.float64)
+    present = [u for u in units if u in index.posting_arrays]
+    if not present:
+        return out
+    labels = np.concatenate([index.posting_arrays[u] for u in present])
+    weights = np.concatenate(
+        [np.full(len(index.posting_arrays[u]), index.key_idf[u], np.float64) for u in present]
+    )
+    unique, inverse = np.unique(labels, return_inverse=True)
+    shares = np.bincount(inverse, weights=weights) / index.label_idf_total[unique]
+    np.maximum.at(out, index.skill_label_concept[unique], shares)
+    return out

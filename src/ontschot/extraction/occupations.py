@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ontschot.extraction.embeddings import Encoder, SemanticIndex
+from ontschot.extraction.embeddings import QueryEncoder, SemanticIndex
 from ontschot.extraction.index import TaxonomyIndex, stem_string
 
 # Words in job titles that say nothing about the occupation itself.
@@ -52,6 +52,12 @@ def clean_title(text: str) -> str:
     return cleaned if cleaned.strip(" -/()|,.") else text[:MAX_TITLE_CHARS]
 
 
+def title_query(title: str | None) -> str | None:
+    """What e5 embeds for a title, if anything."""
+    cleaned = clean_title(title).strip() if title is not None else ""
+    return cleaned or None
+
+
 def calibrate(cosines: np.ndarray) -> np.ndarray:
     """e5 cosines crowd into 0.75-0.95; stretch that band to 0-1."""
     return np.clip((cosines - SEMANTIC_FLOOR) / SEMANTIC_RANGE, 0.0, 1.0)
@@ -61,7 +67,7 @@ def occupation_scores(
     index: TaxonomyIndex,
     text: str,
     semantic: SemanticIndex | None,
-    encoder: Encoder | None,
+    encoder: QueryEncoder | None,
     lang: str = "nl",
 ) -> np.ndarray:
     """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`)."""
@@ -73,8 +79,9 @@ def occupation_scores(
         label_sims *= index.occ_ngrams.label_weight
         np.maximum.at(lexical, index.occ_ngrams.label_concept, label_sims)
     sem = np.zeros(n, dtype=np.float32)
-    if semantic is not None and encoder is not None and title.strip():
-        query = encoder.queries([title.strip()])[0]
+    query_text = title_query(text)
+    if semantic is not None and encoder is not None and query_text is not None:
+        query = encoder.queries([query_text])[0]
         cos = semantic.occ_matrix @ query
         np.maximum.at(sem, semantic.occ_concepts, calibrate(cos).astype(np.float32))
         scores = W_TRIGRAM * lexical + W_SEMANTIC * sem
@@ -92,7 +99,7 @@ def suggest_occupations(
     lang: str = "nl",
     top: int = 10,
     semantic: SemanticIndex | None = None,
-    encoder: Encoder | None = None,
+    encoder: QueryEncoder | None = None,
     min_score: float = 0.05,
 ) -> list[OccupationSuggestion]:
     """Best `top` occupations for a title, best first; empty when nothing resembles it."""
@@ -157,12 +164,22 @@ def recent_job_title(text: str) -> str | None:
     return best[2] if best else None
 
 
+def text_title(text: str) -> str | None:
+    """A CV's most recent job title, else a vacancy's title line, else None."""
+    # a CV's job lines beat its first line, which is often a heading ('Werkervaring')
+    title = recent_job_title(text)
+    if title is not None:
+        return title
+    span = title_line(text)
+    return text[span[0] : span[1]] if span else None
+
+
 def text_occupation(
     index: TaxonomyIndex,
     text: str,
     skill_votes: np.ndarray,
     semantic: SemanticIndex | None,
-    encoder: Encoder | None,
+    encoder: QueryEncoder | None,
     lang: str,
 ) -> tuple[int, float] | None:
     """The occupation of a vacancy or CV: its title decides, the skills found break ties.
@@ -171,10 +188,7 @@ def text_occupation(
     The title is the most recent job of a CV or the first line of a vacancy; without one,
     only the votes speak, at a lower score.
     """
-    # a CV's job lines beat its first line, which is often a heading ('Werkervaring')
-    title = recent_job_title(text)
-    span = title_line(text) if title is None else None
-    title = text[span[0] : span[1]] if span else title
+    title = text_title(text)
     if title is None:
         votes = NO_TITLE_VOTES * skill_votes
         best = int(np.argmax(votes)) if len(votes) else 0

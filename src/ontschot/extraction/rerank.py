@@ -13,7 +13,6 @@ probability that a coach would tick it. The weights are fitted by
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from ontschot.extraction.index import TaxonomyIndex
-from ontschot.extraction.lexical import LexicalHit, Units, overlap
+from ontschot.extraction.lexical import LexicalHit, Units, overlaps
 
 SHORTLIST = 120
 COHERENCE_TEMPERATURE = 0.02  # in cosine units: how fast weight falls below the best match
@@ -116,35 +115,37 @@ def candidates(
     """
     cosines = np.where(index.skill_is_group, -1.0, cosines)
     shortlist = np.argpartition(-cosines, SHORTLIST)[:SHORTLIST]
-    shortlist = shortlist[np.argsort(-cosines[shortlist], kind="stable")]
-    in_shortlist = {int(c): rank for rank, c in enumerate(shortlist)}
-    chosen = [int(c) for c in shortlist]
-    chosen += [c for c in lexical if c not in in_shortlist and not index.skill_is_group[c]]
+    shortlist = shortlist[np.argsort(-cosines[shortlist], kind="stable")].astype(np.int64)
+    in_shortlist = set(shortlist.tolist())
+    extra = [c for c in lexical if c not in in_shortlist and not index.skill_is_group[c]]
+    chosen = np.concatenate([shortlist, np.asarray(extra, dtype=np.int64)])
     best = float(cosines[shortlist[0]]) if len(shortlist) else 0.0
-    coherence = _coherence(index, np.asarray(chosen, dtype=np.int64), cosines, best)
+    cos = cosines[chosen].astype(np.float64)
+    ranks = np.concatenate(
+        [
+            np.arange(len(shortlist), dtype=np.float64),
+            np.array([np.count_nonzero(cosines > c) for c in cos[len(shortlist) :]], np.float64),
+        ]
+    )
     rows = np.zeros((len(chosen), len(FEATURES)), dtype=np.float64)
-    for row, skill in enumerate(chosen):
-        cos = float(cosines[skill])
-        rank = in_shortlist.get(skill)
-        if rank is None:
-            rank = int(np.count_nonzero(cosines > cos))
-        hit = lexical.get(skill)
-        rows[row] = (
-            cos,
-            float(own_cosines[skill]),
-            best - cos,
-            math.log1p(rank),
-            hit.score if hit and hit.same_language else 0.0,
-            hit.score if hit and not hit.same_language else 0.0,
-            1.0 if hit and hit.complete else 0.0,
-            overlap(index, units, skill),
-            float(index.skill_popularity[skill]),
-            1.0 if lang == "en" or index.skills.label_nl[skill] else 0.0,
-            1.0 if index.skill_is_knowledge[skill] else 0.0,
-            1.0 if hit and skill in in_shortlist else 0.0,
-            float(coherence[row]),
-        )
-    return chosen, rows
+    rows[:, 0] = cos
+    rows[:, 1] = own_cosines[chosen]
+    rows[:, 2] = best - cos
+    rows[:, 3] = np.log1p(ranks)
+    rows[:, 7] = overlaps(index, units)[chosen]
+    rows[:, 8] = index.skill_popularity[chosen]
+    rows[:, 9] = 1.0 if lang == "en" else index.skill_has_nl[chosen]
+    rows[:, 10] = index.skill_is_knowledge[chosen]
+    rows[:, 12] = _coherence(index, chosen, cosines, best)
+    position = {int(c): row for row, c in enumerate(chosen)}
+    for skill, hit in lexical.items():
+        row = position.get(skill)
+        if row is None:
+            continue  # a skill group
+        rows[row, 4 if hit.same_language else 5] = hit.score
+        rows[row, 6] = 1.0 if hit.complete else 0.0
+        rows[row, 11] = 1.0 if skill in in_shortlist else 0.0
+    return chosen.tolist(), rows
 
 
 _occupation_matrices: dict[str, sparse.csr_matrix] = {}
@@ -181,10 +182,15 @@ def _coherence(
     mass = np.asarray(matrix.T @ weight).ravel()  # per occupation
     total = float(weight.sum())
     out = np.zeros(len(chosen))
-    for row in range(len(chosen)):
-        occupations = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
-        if len(occupations) and total > weight[row]:
-            out[row] = float((mass[occupations] - weight[row]).max()) / (total - weight[row])
+    counts = np.diff(matrix.indptr)
+    rows = np.flatnonzero(counts > 0)  # the segments of non-empty rows follow each other
+    if len(rows):
+        # per candidate, the best occupation among its own: max(mass - own weight) per row
+        shared = mass[matrix.indices] - np.repeat(weight, counts)
+        most = np.maximum.reduceat(shared, matrix.indptr[:-1][rows])
+        alone = total > weight[rows]
+        rows, most = rows[alone], most[alone]
+        out[rows] = most / (total - weight[rows])
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from ontschot.extraction.index import TaxonomyIndex, TaxonomyMissingError, get_i
 from ontschot.extraction.occupations import OccupationSuggestion
 from ontschot.extraction.occupations import suggest_occupations as _suggest
 from ontschot.extraction.skills import DEFAULT_THRESHOLD, Extraction
+from ontschot.extraction.skills import extract_many as _extract_many
 from ontschot.extraction.skills import extract_skills as _extract
 from ontschot.extraction.text import detect_language
 from ontschot.tx import transactional
@@ -140,6 +142,51 @@ def extract_skills(
         semantic=sem,
         encoder=encoder,
     )
+
+
+def extract_skills_many(
+    db: Session,
+    *,
+    actor: Actor,
+    texts: Sequence[str],
+    lang: str = "auto",
+    top: int = 20,
+    threshold: float = DEFAULT_THRESHOLD,
+    data_dir: Path | None = None,
+    semantic: bool = True,
+) -> list[Extraction | errors.DomainError]:
+    """`extract_skills` for each of `texts`, in order, with the same results; a text that
+    `extract_skills` would refuse gets its error in its place. The semantic work of all the
+    texts is done together (one e5 batch, one matrix product), which is what makes a batch
+    of texts cheaper than one call per text."""
+    actor.require("extraction.use")
+    results: list[Extraction | errors.DomainError | None] = [None] * len(texts)
+    ready: list[tuple[int, str, str]] = []
+    for n, text in enumerate(texts):
+        try:
+            cleaned = clean_text(text)
+            if not cleaned.strip():
+                results[n] = Extraction([], None, "nl" if lang == "auto" else lang)
+                continue
+            ready.append((n, cleaned, resolve_language(cleaned, lang)))
+        except errors.DomainError as exc:
+            results[n] = exc
+    if ready:
+        try:
+            index, sem, encoder = engines(db, data_dir, semantic=semantic)
+        except errors.DomainError as exc:
+            return [exc if r is None else r for r in results]
+        found = _extract_many(
+            index,
+            [(text, language) for _, text, language in ready],
+            top=max(1, min(top, MAX_TOP)),
+            threshold=threshold,
+            semantic=sem,
+            encoder=encoder,
+        )
+        for (n, _, _), extraction in zip(ready, found, strict=True):
+            results[n] = extraction
+    return [r for r in results if r is not None]
 
 
 @transactional

@@ -20,19 +20,23 @@ kept, near-synonyms evidenced by the same words are dropped, and the caller's th
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ontschot.extraction.embeddings import Encoder, SemanticIndex
+from ontschot.extraction.embeddings import KnownQueries, QueryEncoder, SemanticIndex
 from ontschot.extraction.index import TaxonomyIndex
 from ontschot.extraction.lexical import LexicalHit, Span, Units, lexical_hits, sentence_units
 from ontschot.extraction.occupations import (
     OccupationSuggestion,
     recent_job_title,
     text_occupation,
+    text_title,
     title_line,
+    title_query,
 )
 from ontschot.extraction.rerank import candidates, reranker
 from ontschot.extraction.text import (
@@ -44,7 +48,14 @@ from ontschot.extraction.text import (
     tokens,
 )
 
-__all__ = ["DEFAULT_THRESHOLD", "ExtractedSkill", "Extraction", "extract_skills", "title_line"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ExtractedSkill",
+    "Extraction",
+    "extract_many",
+    "extract_skills",
+    "title_line",
+]
 
 RELATIVE_KEEP = 0.1  # a candidate stays when at least this share of its sentence's best
 MIN_PROBABILITY = 0.02  # below this a candidate is noise, even as a sentence's best
@@ -131,18 +142,16 @@ def _lexical_only(found: dict[int, SkillEvidence], work: _Sentence) -> None:
 
 def _ranked(
     index: TaxonomyIndex,
-    semantic: SemanticIndex,
-    encoder: Encoder,
-    text: str,
     chosen: list[_Sentence],
+    cosines: tuple[np.ndarray, np.ndarray, np.ndarray],
     lang: str,
     found: dict[int, SkillEvidence],
 ) -> None:
-    """Candidates of each embedded sentence, scored by the model, kept relative to its best."""
-    queries = sentence_queries(encoder, text, [w.span for w in chosen])
-    all_cosines, dutch, english = semantic.skill_cosines_by_language(
-        queries, len(index.skills.uris)
-    )
+    """Candidates of each embedded sentence, scored by the model, kept relative to its best.
+
+    `cosines` holds, per embedded sentence, the best cosine of every skill over all its
+    labels, over its Dutch labels and over its English ones."""
+    all_cosines, dutch, english = cosines
     own = dutch if lang == "nl" else english
     model = reranker()
     for row, work in enumerate(chosen):
@@ -174,10 +183,11 @@ _QUERY_NOISE = frozenset(
 )
 
 
-def sentence_queries(encoder: Encoder, text: str, spans: list[Span]) -> np.ndarray:
-    """One query vector per sentence: the mean of the sentence's e5 query embedding and that
-    of its content words alone ('ploegendienst werken'), so the cosine with a label is the
-    mean of both cosines. On the dev sentences this beat either alone (ADR 0013)."""
+def query_texts(text: str, spans: list[Span]) -> list[str]:
+    """What is embedded for the sentences at `spans`: each sentence, then each sentence's
+    content words alone ('ploegendienst werken'). The sentence's query vector is the mean of
+    its two embeddings, so its cosine with a label is the mean of both cosines; on the dev
+    sentences this beat either alone (ADR 0013)."""
     plain = [text[a:b][:MAX_SENTENCE_CHARS] for a, b in spans]
     content = []
     for sentence in plain:
@@ -187,8 +197,14 @@ def sentence_queries(encoder: Encoder, text: str, spans: list[Span]) -> np.ndarr
             if t.norm not in STOPWORDS and t.norm not in _QUERY_NOISE
         ]
         content.append(" ".join(words) or sentence)
-    vectors = encoder.queries(plain + content)
-    mean: np.ndarray = (vectors[: len(plain)] + vectors[len(plain) :]) / 2.0
+    return plain + content
+
+
+def sentence_queries(encoder: QueryEncoder, text: str, spans: list[Span]) -> np.ndarray:
+    """One query vector per sentence (see `query_texts`)."""
+    vectors = encoder.queries(query_texts(text, spans))
+    half = len(spans)
+    mean: np.ndarray = (vectors[:half] + vectors[half:]) / 2.0
     return mean
 
 
@@ -202,11 +218,11 @@ def _skill_votes(index: TaxonomyIndex, found: dict[int, SkillEvidence]) -> np.nd
 
 
 # What a vacancy offers or how to apply names no skill the candidate needs ('Wij bieden een
-# goed salaris' is no *manage payroll*).
+# goed salaris' is no *manage payroll*; 'salarisadministratie' is that skill itself).
 _OFFER = re.compile(
     r"\b(?:wij bieden|we bieden|bieden wij|wat bieden|solliciteer|reageer|reiskosten\w*|"
-    r"salaris\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|apply (?:now|today|via)|"
-    r"salary|benefits package)\b",
+    r"salaris(?!administrat)\w*|cao|pensioen\w*|vakantiedagen|we offer|we provide|"
+    r"apply (?:now|today|via)|salary|benefits package)\b",
     re.IGNORECASE,
 )
 
@@ -228,6 +244,24 @@ def _sentences(index: TaxonomyIndex, text: str, lang: str) -> list[_Sentence]:
     return out
 
 
+@dataclass
+class _Plan:
+    text: str
+    lang: str
+    work: list[_Sentence]
+    embedded: list[_Sentence]
+
+
+def _plan(index: TaxonomyIndex, text: str, lang: str, budget: int) -> _Plan:
+    work = _sentences(index, text, lang)
+    # a phrase ('kassa') is content; in a longer text one or two words are a heading
+    content = [w for w in work if w.hits or len(w.units) >= 3 or len(work) == 1]
+    # over budget, the sentences with the weakest lexical evidence are embedded first
+    by_need = sorted(content, key=lambda w: max((h.score for h in w.hits.values()), default=0))
+    embedded = sorted(by_need[:budget], key=lambda w: w.span) if budget > 0 else []
+    return _Plan(text, lang, work, embedded)
+
+
 def extract_skills(
     index: TaxonomyIndex,
     text: str,
@@ -236,22 +270,73 @@ def extract_skills(
     top: int = 20,
     threshold: float = 0.0,
     semantic: SemanticIndex | None = None,
-    encoder: Encoder | None = None,
+    encoder: QueryEncoder | None = None,
     semantic_budget: int = SEMANTIC_BUDGET,
 ) -> Extraction:
     """Skills in `text`, best first, with character spans into `text`."""
+    return extract_many(
+        index,
+        [(text, lang)],
+        top=top,
+        threshold=threshold,
+        semantic=semantic,
+        encoder=encoder,
+        semantic_budget=semantic_budget,
+    )[0]
+
+
+def extract_many(
+    index: TaxonomyIndex,
+    texts: Sequence[tuple[str, str]],
+    *,
+    top: int = 20,
+    threshold: float = 0.0,
+    semantic: SemanticIndex | None = None,
+    encoder: QueryEncoder | None = None,
+    semantic_budget: int = SEMANTIC_BUDGET,
+) -> list[Extraction]:
+    """`extract_skills` for several (text, language) pairs, with the same results.
+
+    The semantic work is done once for all: every sentence and title goes to e5 in one batch,
+    and the cosines of all sentences with the 37k skill labels are one matrix product (the
+    label matrix is read once, not once per text)."""
+    use_semantic = semantic is not None and encoder is not None
+    plans = [_plan(index, t, lg, semantic_budget if use_semantic else 0) for t, lg in texts]
+    cosines: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = [None] * len(plans)
+    if semantic is not None and encoder is not None:
+        asked = [q for p in plans for q in query_texts(p.text, [w.span for w in p.embedded])]
+        asked += [q for p in plans if (q := title_query(text_title(p.text))) is not None]
+        encoder = KnownQueries(encoder, asked)
+        per_text = [sentence_queries(encoder, p.text, [w.span for w in p.embedded]) for p in plans]
+        if any(len(v) for v in per_text):
+            stacked = semantic.skill_cosines_by_language(
+                np.vstack(per_text), len(index.skills.uris)
+            )
+            bounds = np.cumsum([0] + [len(v) for v in per_text])
+            for n, (a, b) in enumerate(itertools.pairwise(bounds)):
+                if b > a:
+                    cosines[n] = (stacked[0][a:b], stacked[1][a:b], stacked[2][a:b])
+    return [
+        _finish(index, plan, rows, top, threshold, semantic, encoder)
+        for plan, rows in zip(plans, cosines, strict=True)
+    ]
+
+
+def _finish(
+    index: TaxonomyIndex,
+    plan: _Plan,
+    cosines: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+    top: int,
+    threshold: float,
+    semantic: SemanticIndex | None,
+    encoder: QueryEncoder | None,
+) -> Extraction:
+    text, lang = plan.text, plan.lang
     found: dict[int, SkillEvidence] = {}
-    work = _sentences(index, text, lang)
-    # a phrase ('kassa') is content; in a longer text one or two words are a heading
-    content = [w for w in work if w.hits or len(w.units) >= 3 or len(work) == 1]
-    embedded: list[_Sentence] = []
-    if semantic is not None and encoder is not None and semantic_budget > 0:
-        # over budget, the sentences with the weakest lexical evidence are embedded first
-        by_need = sorted(content, key=lambda w: max((h.score for h in w.hits.values()), default=0))
-        embedded = sorted(by_need[:semantic_budget], key=lambda w: w.span)
-        _ranked(index, semantic, encoder, text, embedded, lang, found)
-    for w in work:
-        if not any(w is e for e in embedded):
+    if cosines is not None:
+        _ranked(index, plan.embedded, cosines, lang, found)
+    for w in plan.work:
+        if not any(w is e for e in plan.embedded):
             _lexical_only(found, w)
     likely = text_occupation(index, text, _skill_votes(index, found), semantic, encoder, lang)
     prior = index.occ_skills.get(likely[0], {}) if likely and likely[1] >= PRIOR_MIN_SCORE else {}
