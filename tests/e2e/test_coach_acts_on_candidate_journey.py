@@ -105,7 +105,7 @@ def test_coach_edits_records_contact_and_proposes_and_sees_the_employers_answer(
     page.get_by_role("link", name="Profiel, status en wensen wijzigen").click()
     page.get_by_label("Gewenste sectoren").fill("Logistiek, Techniek")
     page.get_by_label("Maximaal uren per week").fill("32")
-    page.get_by_label("Fiets").check()
+    page.get_by_label("Fiets", exact=True).check()
     _shot(page, "14a-1-candidate-edit-form")
     page.get_by_role("button", name="Wijzigingen opslaan").click()
 
@@ -146,7 +146,7 @@ def test_coach_edits_records_contact_and_proposes_and_sees_the_employers_answer(
     page.get_by_role("navigation").get_by_role("link", name="Voorstellen").first.click()
     page.get_by_text("Wacht op uw antwoord").wait_for()
     _shot(page, "14a-5-employer-proposals")
-    page.get_by_role("link", name="Voorstel").first.click()
+    page.locator("table").get_by_role("link").first.click()
     page.get_by_role("heading", name=world["candidate"]).wait_for()
     page.get_by_label("Ja, ik wil kennismaken").check()
     page.get_by_role("button", name="Antwoord versturen").click()
