@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ontschot import clock, errors
 from ontschot.access.actor import Actor
@@ -246,7 +246,7 @@ def list_introductions(
     if flt.status is not None:
         query = query.where(Introduction.status == flt.status)
     query = query.order_by(Introduction.id.desc()).limit(page_size).offset((page - 1) * page_size)
-    return list(db.scalars(query))
+    return list(db.scalars(query.options(selectinload(Introduction.steps))))
 
 
 @dataclass(frozen=True)

@@ -336,6 +336,7 @@ OBJECT_NAMES = {
     "audit_entry": "verwerkingslog",
     "candidate": "werkzoekende",
     "candidate_consent": "toestemming",
+    "contact_moment": "contactmoment",
     "employer": "werkgever",
     "import": "import",
     "introduction": "voorstel aan werkgever",
