@@ -166,6 +166,42 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     "career.read": everyone(R),
     "training.read": everyone(R),
     "training.import": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    # the workbench (issue 14): acting on candidates, employers and proposals. Contact
+    # moments with a candidate follow the candidate's visibility (people/visibility.py).
+    "contact_moment.read": {
+        Role.COACH: O,
+        Role.EMPLOYER_ADVISER: O,
+        Role.PROGRAMME_MANAGER: O,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "contact_moment.create": {
+        Role.COACH: O,
+        Role.EMPLOYER_ADVISER: O,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer.update": {
+        Role.EMPLOYER_ADVISER: R,
+        Role.COACH: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer_contact.read": {
+        Role.COACH: R,
+        Role.EMPLOYER_ADVISER: R,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer_contact.create": {
+        Role.COACH: R,
+        Role.EMPLOYER_ADVISER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "introduction.advance": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.SYSTEM_ADMIN: R},
+    "introduction.answer": {Role.EMPLOYER: W},
 }
 
 # Actions anyone may perform without logging in.

@@ -40,6 +40,7 @@ from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
+from ontschot.synth.workbench import write_workbench
 from ontschot.tx import atomic
 
 # The registry's own field list, less what the generator does not make; plus the row's
@@ -84,12 +85,15 @@ class WriteSummary:
     candidates: int
     vacancies: int
     trainings: int
+    proposals: int = 0
+    contact_moments: int = 0
 
     def line(self) -> str:
         return (
             f"{self.organisations} organisaties, {self.users} gebruikers, "
             f"{self.employers} werkgevers, {self.candidates} werkzoekenden, "
-            f"{self.vacancies} vacatures, {self.trainings} opleidingen"
+            f"{self.vacancies} vacatures, {self.trainings} opleidingen, "
+            f"{self.proposals} voorstellen, {self.contact_moments} contactmomenten"
         )
 
 
@@ -163,6 +167,7 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
         _write_candidates(db, data, org_ids, user_ids, employer_ids)
         _write_vacancies(db, data, employer_ids)
         trainings = write_training_offers(db, data.trainings)
+        proposals, moments = write_workbench(db, today=data.today, seed=data.seed)
         return WriteSummary(
             len(plan.organisations),
             len(plan.users),
@@ -170,6 +175,8 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
             len(data.candidates),
             len(data.vacancies),
             trainings,
+            proposals,
+            moments,
         )
 
 
