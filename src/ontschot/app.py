@@ -166,6 +166,8 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
     from ontschot.careers.api import router as careers_api
+    from ontschot.cases.api import router as cases_api
+    from ontschot.chains.api import router as chains_api
     from ontschot.employers.api import router as employers_api
     from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
@@ -183,6 +185,8 @@ def _api_routers() -> list[APIRouter]:
         extraction_api,
         matching_api,
         careers_api,
+        chains_api,
+        cases_api,
     ]
 
 

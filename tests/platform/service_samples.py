@@ -512,3 +512,8 @@ for _name in (
     P + "rights.export_candidate_data",
 ):
     SAMPLES[_name] = _own_candidate
+
+# chains and cases keep their samples beside their tests
+from tests.cases.service_samples import CASES_SAMPLES  # noqa: E402
+
+SAMPLES.update(CASES_SAMPLES)
