@@ -45,7 +45,9 @@ def make_trajectory(
 ) -> Trajectory:
     chain = chain or make_chain(db)
     candidate = candidate or make_candidate(db, coach)
-    data = TrajectoryCreate(candidate_id=candidate.id, chain_id=chain.id, goal="Werk als orderpicker")
+    data = TrajectoryCreate(
+        candidate_id=candidate.id, chain_id=chain.id, goal="Werk als orderpicker"
+    )
     return start_trajectory(db, actor=actor_of(coach), data=data)
 
 

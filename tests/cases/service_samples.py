@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ontschot import clock
-from ontschot.access.actor import Actor
 from ontschot.access.models import Organisation
 from ontschot.access.roles import Role
 from ontschot.cases.trajectories.schemas import (
