@@ -194,6 +194,8 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.cases.pages import router as cases_pages
+    from ontschot.chains.pages import router as chains_pages
     from ontschot.dashboards.panels import register_panels
     from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
@@ -214,5 +216,7 @@ def _page_routers() -> list[APIRouter]:
         people_actions,
         employers_pages,
         matching_pages,
+        chains_pages,
+        cases_pages,
         site_pages,
     ]

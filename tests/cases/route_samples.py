@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ontschot import clock
 from ontschot.access.roles import Role
 from ontschot.cases.handovers import propose_handover
 from ontschot.cases.trajectories.schemas import HandoverCreate, SuspensionCreate
@@ -43,6 +44,8 @@ def setup_world(db: Session, world: World) -> None:
         free_candidate_id=make_candidate(db, coach).id,
         second_coach_id=make_user(db, Role.COACH, organisation=world.home).id,
         handover_id=handover.id,
+        today=clock.today().isoformat(),
+        chef_uri=ESCO_OCCUPATION_CHEF,
     )
 
 

@@ -173,3 +173,8 @@ PAGE_SAMPLES: list[PageSample] = [
     PageSample("GET", "/vacatures/{match_vacancy_id}/matches"),
     PageSample("GET", "/werkzoekenden/{match_candidate_id}/loopbaanroutes"),
 ]
+
+# chains and cases keep their samples beside their tests
+from tests.cases.page_samples import CASES_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)
