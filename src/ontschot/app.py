@@ -194,7 +194,9 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.cases.handover_pages import router as handover_pages
     from ontschot.cases.pages import router as cases_pages
+    from ontschot.cases.trajectory_pages import router as trajectory_pages
     from ontschot.chains.pages import router as chains_pages
     from ontschot.dashboards.panels import register_panels
     from ontschot.employers.pages import router as employers_pages
@@ -218,5 +220,7 @@ def _page_routers() -> list[APIRouter]:
         matching_pages,
         chains_pages,
         cases_pages,
+        trajectory_pages,
+        handover_pages,
         site_pages,
     ]
