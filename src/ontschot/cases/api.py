@@ -30,7 +30,7 @@ from ontschot.cases.trajectories.schemas import (
     TrajectoryRead,
     TrajectoryState,
 )
-from ontschot.cases.trajectories.views import handover_read, trajectory_item, trajectory_read
+from ontschot.cases.trajectories.views import handover_read, trajectory_items, trajectory_read
 from ontschot.deps import DbSession, IfMatch, etag
 from ontschot.schemas import Page
 
@@ -90,9 +90,7 @@ def list_trajectories(
     rows, total = reads.list_trajectories(
         db, actor=actor, flt=flt, sort=sort, page=page, page_size=page_size
     )
-    return Page(
-        items=[trajectory_item(db, r) for r in rows], total=total, page=page, page_size=page_size
-    )
+    return Page(items=trajectory_items(db, rows), total=total, page=page, page_size=page_size)
 
 
 @router.get("/trajectories/{trajectoryId}", response_model=TrajectoryRead)
@@ -199,10 +197,9 @@ def reassign(
 ) -> list[TrajectoryItem]:
     """Move trajectories to another coach of the same organisation (all or none)."""
     moved = reassign_trajectories(db, actor=actor, data=body)
-    return [
-        trajectory_item(db, reads.Row(t, trajectory_candidate(db, t.candidate_id), False))
-        for t in moved
-    ]
+    return trajectory_items(
+        db, [reads.Row(t, trajectory_candidate(db, t.candidate_id), False) for t in moved]
+    )
 
 
 @router.get("/handovers", response_model=list[HandoverRead])

@@ -21,7 +21,7 @@ from ontschot.cases.trajectories.schemas import (
     ReassignmentCreate,
     TrajectoryCreate,
 )
-from ontschot.cases.trajectories.views import handover_read, trajectory_item
+from ontschot.cases.trajectories.views import handover_read, trajectory_items
 from ontschot.deps import DbSession, SubmittedForm
 from ontschot.people.forms import many, text
 from ontschot.people.queries import CandidateFilter, list_candidates
@@ -89,7 +89,7 @@ def caseload(
             **BASE,
             "is_coach": is_coach,
             "day": day,
-            "items": [trajectory_item(db, r) for r in rows],
+            "items": trajectory_items(db, rows),
             "day_items": _day_items(db, day),
             "total": total,
             "page": pagina,
@@ -115,9 +115,9 @@ def _day_items(db: Session, day: reads.Day | None) -> dict[str, Any]:
     if day is None:
         return {}
     return {
-        "overdue": [trajectory_item(db, r) for r in day.overdue],
-        "due_today": [trajectory_item(db, r) for r in day.due_today],
-        "without": [trajectory_item(db, r) for r in day.without_next_action],
+        "overdue": trajectory_items(db, day.overdue),
+        "due_today": trajectory_items(db, day.due_today),
+        "without": trajectory_items(db, day.without_next_action),
         "incoming": [handover_read(db, h) for h in day.incoming],
         "outgoing": [handover_read(db, h) for h in day.outgoing],
     }

@@ -113,10 +113,10 @@ class Chain(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     partners: Mapped[list[ChainPartner]] = relationship(
-        cascade="all, delete-orphan", order_by="ChainPartner.id", lazy="selectin"
+        cascade="all, delete-orphan", order_by="ChainPartner.id"
     )
     profiles: Mapped[list[FunctionProfile]] = relationship(
-        cascade="all, delete-orphan", order_by="FunctionProfile.id", lazy="selectin"
+        cascade="all, delete-orphan", order_by="FunctionProfile.id"
     )
 
     __table_args__ = (UniqueConstraint("region_code", "name", name="uq_chain_region_name"),)

@@ -169,7 +169,10 @@ def change_status(
         raise errors.Conflict(
             f"{phase.name} vraagt een werkgever. Kies eerst de werkgever bij wie de "
             "werkzoekende gaat werken of op proefplaatsing gaat.",
-            fields={"employer_id": "nodig voor deze fase"},
+            fields={
+                "employer_id": f"{phase.name} vraagt een werkgever: kies bij wie de "
+                "werkzoekende gaat werken of op proefplaatsing gaat"
+            },
         )
     if employer is not None and employer.id != trajectory.employer_id:
         trajectory.employer_id = employer.id

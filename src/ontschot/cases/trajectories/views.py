@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -44,12 +45,53 @@ def _org(db: Session, key: int | None) -> str:
     return "" if row is None else row.name
 
 
-def trajectory_item(db: Session, row: Row) -> TrajectoryItem:
+@dataclass
+class Lookup:
+    """Chains, phases, statuses and coach names of a batch of rows, loaded once and held
+    (the session's identity map forgets objects nobody holds, and each `get` of a chain
+    or phase would load its children again)."""
+
+    chains: dict[int, Chain] = field(default_factory=dict)
+    phases: dict[int, ChainPhase] = field(default_factory=dict)
+    statuses: dict[int, ChainStatus] = field(default_factory=dict)
+    coaches: dict[int, str] = field(default_factory=dict)
+
+
+def lookup_for(db: Session, rows: list[Row]) -> Lookup:
+    found = Lookup()
+    ts = [r.trajectory for r in rows]
+    if not ts:
+        return found
+    found.chains = {
+        c.id: c for c in db.scalars(select(Chain).where(Chain.id.in_({t.chain_id for t in ts})))
+    }
+    found.phases = {
+        p.id: p
+        for p in db.scalars(select(ChainPhase).where(ChainPhase.id.in_({t.phase_id for t in ts})))
+    }
+    found.statuses = {
+        s.id: s
+        for s in db.scalars(
+            select(ChainStatus).where(ChainStatus.id.in_({t.status_id for t in ts}))
+        )
+    }
+    coach_ids = {t.coach_user_id for t in ts}
+    names = db.execute(select(AppUser.id, AppUser.display_name).where(AppUser.id.in_(coach_ids)))
+    found.coaches = {user_id: name for user_id, name in names}
+    return found
+
+
+def trajectory_items(db: Session, rows: list[Row]) -> list[TrajectoryItem]:
+    lookup = lookup_for(db, rows)
+    return [trajectory_item(db, r, lookup) for r in rows]
+
+
+def trajectory_item(db: Session, row: Row, lookup: Lookup | None = None) -> TrajectoryItem:
     t = row.trajectory
-    chain = db.get(Chain, t.chain_id)
-    phase = db.get(ChainPhase, t.phase_id)
-    status = db.get(ChainStatus, t.status_id)
-    assert chain is not None and phase is not None and status is not None
+    lookup = lookup or lookup_for(db, [row])
+    chain = lookup.chains[t.chain_id]
+    phase = lookup.phases[t.phase_id]
+    status = lookup.statuses[t.status_id]
     return TrajectoryItem(
         id=t.id,
         candidate=CandidateRef(
@@ -60,7 +102,7 @@ def trajectory_item(db: Session, row: Row) -> TrajectoryItem:
         chain=NamedRef(id=chain.id, name=chain.name),
         goal=t.goal,
         organisation_id=t.organisation_id,
-        coach=NamedRef(id=t.coach_user_id, name=_user(db, t.coach_user_id)),
+        coach=NamedRef(id=t.coach_user_id, name=lookup.coaches.get(t.coach_user_id, "")),
         phase=PhaseRef(
             id=phase.id,
             position=phase.position,
