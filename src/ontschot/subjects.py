@@ -21,6 +21,7 @@ PROVIDER_MODULES = (
     "ontschot.people.subject_data",
     "ontschot.matching.subject_data",
     "ontschot.contacts.subject_data",
+    "ontschot.cases.subject_data",
 )
 
 

@@ -207,3 +207,8 @@ PAGE_SAMPLES: list[PageSample] = [
     ),
     PageSample("POST", "/vacatures/{vacancy_id}/status", 303, {"status": "closed"}),
 ]
+
+# chains and cases keep their samples beside their tests
+from tests.cases.page_samples import CASES_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)

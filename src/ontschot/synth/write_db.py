@@ -41,6 +41,7 @@ from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
 from ontschot.synth.workbench import write_workbench
+from ontschot.synth.write_chains import write_chains_and_trajectories
 from ontschot.tx import atomic
 
 # The registry's own field list, less what the generator does not make; plus the row's
@@ -164,10 +165,11 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
                 strict=True,
             )
         )
-        _write_candidates(db, data, org_ids, user_ids, employer_ids)
+        candidate_ids = _write_candidates(db, data, org_ids, user_ids, employer_ids)
         _write_vacancies(db, data, employer_ids)
         trainings = write_training_offers(db, data.trainings)
         proposals, moments = write_workbench(db, today=data.today, seed=data.seed)
+        write_chains_and_trajectories(db, data, org_ids, user_ids, employer_ids, candidate_ids)
         return WriteSummary(
             len(plan.organisations),
             len(plan.users),
@@ -186,7 +188,7 @@ def _write_candidates(
     org_ids: dict[str, int],
     user_ids: dict[str, int],
     employer_ids: dict[int, int],
-) -> None:
+) -> list[int]:
     region_code = data.plan.region.slug
     rows = []
     for c in data.candidates:
@@ -246,6 +248,7 @@ def _write_candidates(
     _bulk(
         db, AccessGrant, [_consent_grant(i, c) for i, c in zip(consent_ids, consents, strict=True)]
     )
+    return ids
 
 
 def _consent_grant(consent_id: int, consent: dict[str, Any]) -> dict[str, Any]:
