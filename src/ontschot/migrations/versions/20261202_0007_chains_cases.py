@@ -2,7 +2,7 @@
 their history, plan, activities, suspensions and warm hand-overs (issue 14, ADR 0017)
 
 Revision ID: 20261202_0007
-Revises: 0005
+Revises: 20261202_0006
 Create Date: 2026-12-02 00:57:10.121373
 """
 
