@@ -176,6 +176,9 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
     from ontschot.careers.api import router as careers_api
+    from ontschot.cases.api import router as cases_api
+    from ontschot.chains.api import router as chains_api
+    from ontschot.contacts.api import router as contacts_api
     from ontschot.employers.api import router as employers_api
     from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
@@ -193,6 +196,9 @@ def _api_routers() -> list[APIRouter]:
         extraction_api,
         matching_api,
         careers_api,
+        contacts_api,
+        chains_api,
+        cases_api,
     ]
 
 
@@ -200,12 +206,20 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.cases.handover_pages import router as handover_pages
+    from ontschot.cases.pages import router as cases_pages
+    from ontschot.cases.trajectory_pages import router as trajectory_pages
+    from ontschot.chains.pages import router as chains_pages
+    from ontschot.contacts.pages import router as contacts_pages
     from ontschot.dashboards.panels import register_panels
+    from ontschot.employers.edit_pages import router as employers_edit_pages
     from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
     from ontschot.matching.pages import router as matching_pages
+    from ontschot.people.edit_pages import router as people_edit_pages
     from ontschot.people.page_actions import router as people_actions
     from ontschot.people.pages import router as people_pages
+    from ontschot.people.pipeline_pages import router as pipeline_pages
     from ontschot.taxonomy.pages import router as taxonomy_pages
     from ontschot.web.pages import router as site_pages
 
@@ -218,7 +232,15 @@ def _page_routers() -> list[APIRouter]:
         extraction_pages,
         people_pages,
         people_actions,
+        people_edit_pages,
+        pipeline_pages,
+        contacts_pages,
         employers_pages,
+        employers_edit_pages,
         matching_pages,
+        chains_pages,
+        cases_pages,
+        trajectory_pages,
+        handover_pages,
         site_pages,
     ]

@@ -17,7 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 # Modules that register providers; importing them fills the registry.
-PROVIDER_MODULES = ("ontschot.people.subject_data", "ontschot.matching.subject_data")
+PROVIDER_MODULES = (
+    "ontschot.people.subject_data",
+    "ontschot.matching.subject_data",
+    "ontschot.contacts.subject_data",
+    "ontschot.cases.subject_data",
+)
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,20 @@ SAMPLES += [
 SAMPLES += [
     RouteSample("POST", "/api/v1/candidate-lookups", 200, {"bsn": "111222333"}),
 ]
+
+# the introductions pipeline (issue 14)
+SAMPLES += [
+    RouteSample("GET", "/api/v1/introductions?vacancyId={vacancy_id}&status=proposed"),
+    RouteSample(
+        "POST",
+        "/api/v1/introductions",
+        201,
+        lambda w: {"candidateId": w.ids["candidate_id"], "vacancyId": w.ids["vacancy_id"]},
+    ),
+    RouteSample(
+        "POST", "/api/v1/introductions/{introduction_id}/transitions", 200, {"status": "introduced"}
+    ),
+    RouteSample(
+        "POST", "/api/v1/introductions/{introduction_id}/answers", 200, {"interested": True}
+    ),
+]

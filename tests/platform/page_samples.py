@@ -67,6 +67,7 @@ _CANDIDATE = {
     "status": "seeking",
     "birth_date": "1990-05-17",
 }
+_MOMENT = {"contact_kind": "visit", "occurred_on": "2026-11-30", "summary": "Kennismaking."}
 _VACANCY = {"employer_id": "{employer_id}", "title": "Orderpicker", "municipality": "Hengelo"}
 
 PAGE_SAMPLES: list[PageSample] = [
@@ -172,4 +173,42 @@ PAGE_SAMPLES: list[PageSample] = [
     ),
     PageSample("GET", "/vacatures/{match_vacancy_id}/matches"),
     PageSample("GET", "/werkzoekenden/{match_candidate_id}/loopbaanroutes"),
+    # the workbench (issue 14)
+    PageSample("GET", "/werkzoekenden/{candidate_id}/bewerken"),
+    PageSample(
+        "POST",
+        "/werkzoekenden/{candidate_id}/bewerken",
+        303,
+        _CANDIDATE | {"hours_max": "30", "wish_sectors": "Logistiek"},
+    ),
+    PageSample("GET", "/werkzoekenden/{candidate_id}/contactmomenten"),
+    PageSample("POST", "/werkzoekenden/{candidate_id}/contactmomenten", 303, _MOMENT),
+    PageSample("GET", "/werkgevers/{employer_id}/contactmomenten"),
+    PageSample("POST", "/werkgevers/{employer_id}/contactmomenten", 303, _MOMENT),
+    PageSample("GET", "/werkzoekenden/{candidate_id}/voorstellen", also=("candidate.read",)),
+    PageSample("POST", "/werkzoekenden/{candidate_id}/voorstellen/{vacancy_id}", 303),
+    PageSample("GET", "/vacatures/{vacancy_id}/voorstellen"),
+    PageSample("POST", "/voorstellen/{introduction_id}/status", 303, {"status": "introduced"}),
+    PageSample("POST", "/voorstellen/{introduction_id}/antwoord", 303, {"answer": "interested"}),
+    PageSample("GET", "/werkgevers/{employer_id}/bewerken"),
+    PageSample("POST", "/werkgevers/{employer_id}/bewerken", 303, {"name": "Matrix Metaal B.V."}),
+    PageSample(
+        "POST", "/werkgevers/{employer_id}/contactpersonen", 303, {"contact_name": "Anna de Boer"}
+    ),
+    PageSample(
+        "POST", "/werkgevers/{employer_id}/contactpersonen/{contact_person_id}/verwijderen", 303
+    ),
+    PageSample("GET", "/vacatures/{vacancy_id}/bewerken"),
+    PageSample(
+        "POST",
+        "/vacatures/{vacancy_id}/bewerken",
+        303,
+        {"title": "Lasser MIG", "municipality": "Enschede", "status": "open"},
+    ),
+    PageSample("POST", "/vacatures/{vacancy_id}/status", 303, {"status": "closed"}),
 ]
+
+# chains and cases keep their samples beside their tests
+from tests.cases.page_samples import CASES_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -511,3 +511,116 @@ for _name in (
     P + "rights.export_candidate_data",
 ):
     SAMPLES[_name] = _own_candidate
+
+
+# the workbench (issue 14): proposals, contact moments, employers
+def _proposal(db: Session) -> tuple[Any, Any, Any, Any]:
+    """A coach, their consenting candidate, an employer with its own users' organisation and
+    an open vacancy of that employer."""
+    coach = _coach(db)
+    candidate = make_candidate(db, coach)
+    allow_employers(db, coach, candidate)
+    org = make_organisation(db, kind="werkgever")
+    employer = make_employer(db, organisation=org)
+    vacancy = make_vacancy(db, make_user(db, Role.EMPLOYER_ADVISER), employer)
+    return coach, candidate, vacancy, org
+
+
+@sample(P + "pipeline.propose_for_vacancy")
+def _propose(db: Session) -> Sample:
+    coach, candidate, vacancy, _ = _proposal(db)
+    return Sample(
+        {"actor": actor_of(coach), "candidate_id": candidate.id, "vacancy_id": vacancy.id}
+    )
+
+
+def _proposed(db: Session) -> tuple[Any, Any, Any]:
+    from ontschot.people.pipeline import propose_for_vacancy
+
+    coach, candidate, vacancy, org = _proposal(db)
+    intro = propose_for_vacancy(
+        db, actor=actor_of(coach), candidate_id=candidate.id, vacancy_id=vacancy.id
+    )
+    return coach, intro, org
+
+
+@sample(P + "pipeline.advance_introduction")
+def _advance(db: Session) -> Sample:
+    coach, intro, _ = _proposed(db)
+    return Sample({"actor": actor_of(coach), "introduction_id": intro.id, "status": "introduced"})
+
+
+@sample(P + "pipeline.answer_introduction")
+def _answer(db: Session) -> Sample:
+    _, intro, org = _proposed(db)
+    employer_user = make_user(db, Role.EMPLOYER, organisation=org)
+    return Sample(
+        {"actor": actor_of(employer_user), "introduction_id": intro.id, "interested": True}
+    )
+
+
+def _moment() -> Any:
+    from ontschot.contacts.schemas import ContactMomentIn
+
+    return ContactMomentIn(kind="phone", occurred_on=date(2026, 11, 30), summary="Gebeld.")
+
+
+C = "ontschot.contacts.service."
+
+
+@sample(C + "record_candidate_contact")
+def _candidate_contact(db: Session) -> Sample:
+    return Sample(_own_candidate(db).kwargs | {"data": _moment()})
+
+
+@sample(C + "read_candidate_contacts")
+def _read_contacts(db: Session) -> Sample:
+    return _own_candidate(db)
+
+
+def _adviser_employer(db: Session) -> dict[str, Any]:
+    return {
+        "actor": actor_of(make_user(db, Role.EMPLOYER_ADVISER)),
+        "employer_id": make_employer(db).id,
+    }
+
+
+@sample(C + "record_employer_contact")
+def _employer_contact(db: Session) -> Sample:
+    return Sample(_adviser_employer(db) | {"data": _moment()})
+
+
+ER = "ontschot.employers.relations."
+
+
+@sample(ER + "update_employer")
+def _update_employer(db: Session) -> Sample:
+    from ontschot.employers.schemas import EmployerUpdate
+
+    return Sample(_adviser_employer(db) | {"data": EmployerUpdate(sector="Zorg")})
+
+
+@sample(ER + "add_contact_person")
+def _add_person(db: Session) -> Sample:
+    from ontschot.employers.schemas import ContactPersonIn
+
+    return Sample(_adviser_employer(db) | {"data": ContactPersonIn(name="Jan Smit")})
+
+
+@sample(ER + "remove_contact_person")
+def _remove_person(db: Session) -> Sample:
+    from ontschot.employers.models import Employer, EmployerContactPerson
+
+    kwargs = _adviser_employer(db)
+    employer = db.get(Employer, kwargs["employer_id"])
+    assert employer is not None
+    person = EmployerContactPerson(name="Jan Smit")
+    employer.contact_persons.append(person)
+    db.commit()
+    return Sample(kwargs | {"contact_person_id": person.id})
+
+
+# chains and cases keep their samples beside their tests
+from tests.cases.service_samples import CASES_SAMPLES  # noqa: E402
+
+SAMPLES.update(CASES_SAMPLES)

@@ -166,6 +166,64 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     "career.read": everyone(R),
     "training.read": everyone(R),
     "training.import": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    # the workbench (issue 14): acting on candidates, employers and proposals. Contact
+    # moments with a candidate follow the candidate's visibility (people/visibility.py).
+    "contact_moment.read": {
+        Role.COACH: O,
+        Role.EMPLOYER_ADVISER: O,
+        Role.PROGRAMME_MANAGER: O,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "contact_moment.create": {
+        Role.COACH: O,
+        Role.EMPLOYER_ADVISER: O,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer.update": {
+        Role.EMPLOYER_ADVISER: R,
+        Role.COACH: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer_contact.read": {
+        Role.COACH: R,
+        Role.EMPLOYER_ADVISER: R,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "employer_contact.create": {
+        Role.COACH: R,
+        Role.EMPLOYER_ADVISER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "introduction.advance": {Role.COACH: O, Role.EMPLOYER_ADVISER: O, Role.SYSTEM_ADMIN: R},
+    "introduction.answer": {Role.EMPLOYER: W},
+    # chains and cases (issue 14): chains carry no personal data; a trajectory is read by
+    # its own coach (OWN), its organisation, or the whole region for oversight; only coaches
+    # act on trajectories; reassignment is for those who lead the coaches.
+    "chain.read": everyone(R),
+    "chain.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "trajectory.read": {
+        Role.COACH: W,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "trajectory.create": {Role.COACH: W, Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
+    "trajectory.update": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
+    "trajectory.reassign": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "handover.read": {
+        Role.COACH: W,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "handover.propose": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
+    "handover.decide": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
 }
 
 # Actions anyone may perform without logging in.

@@ -9,11 +9,14 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import DbSession, IfMatch, etag
-from ontschot.employers import service
+from ontschot.employers import relations, service
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.schemas import (
+    ContactPersonIn,
+    ContactPersonRead,
     EmployerCreate,
     EmployerRead,
+    EmployerUpdate,
     LocationOut,
     VacancyCreate,
     VacancyListItem,
@@ -40,6 +43,7 @@ def employer_read(employer: Employer) -> EmployerRead:
         organisation_id=employer.organisation_id,
         contact_user_id=employer.contact_user_id,
         locations=[LocationOut.model_validate(loc) for loc in employer.locations],
+        contact_persons=[ContactPersonRead.model_validate(p) for p in employer.contact_persons],
         created_at=employer.created_at,
     )
 
@@ -144,10 +148,59 @@ def update_vacancy(
     if_match: IfMatch,
     actor: Annotated[Actor, Depends(requires("vacancy.update"))],
 ) -> VacancyRead:
-    """Change status, closing date, description or skills; with `If-Match` a stale change
-    is refused (412)."""
+    """Change the fields sent (title, hours, status: `closed` or `filled`, ...); with
+    `If-Match` a stale change is refused (412)."""
     vacancy = service.update_vacancy(
         db, actor=actor, vacancy_id=vacancy_id, data=body, expected_version=if_match
     )
     response.headers["ETag"] = etag(vacancy.version)
     return service.vacancy_read(vacancy)
+
+
+@router.patch("/employers/{employerId}", response_model=EmployerRead)
+def update_employer(
+    employer_id: EmployerId,
+    body: EmployerUpdate,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("employer.update"))],
+) -> EmployerRead:
+    """Change the employer's details or its fixed contact person (`contactUserId`)."""
+    return employer_read(
+        relations.update_employer(db, actor=actor, employer_id=employer_id, data=body)
+    )
+
+
+@router.get("/employers/{employerId}/contact-persons", response_model=list[ContactPersonRead])
+def list_contact_persons(
+    employer_id: EmployerId,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("employer.read"))],
+) -> list[ContactPersonRead]:
+    employer = service.readable_employer(db, actor=actor, employer_id=employer_id)
+    return [ContactPersonRead.model_validate(p) for p in employer.contact_persons]
+
+
+@router.post(
+    "/employers/{employerId}/contact-persons", status_code=201, response_model=ContactPersonRead
+)
+def add_contact_person(
+    employer_id: EmployerId,
+    body: ContactPersonIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("employer.update"))],
+) -> ContactPersonRead:
+    """A contact person at the employer (name, role, phone, e-mail)."""
+    row = relations.add_contact_person(db, actor=actor, employer_id=employer_id, data=body)
+    return ContactPersonRead.model_validate(row)
+
+
+@router.delete("/employers/{employerId}/contact-persons/{contactPersonId}", status_code=204)
+def remove_contact_person(
+    employer_id: EmployerId,
+    contact_person_id: Annotated[int, Path(ge=1, le=2**31 - 1, alias="contactPersonId")],
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("employer.update"))],
+) -> None:
+    relations.remove_contact_person(
+        db, actor=actor, employer_id=employer_id, contact_person_id=contact_person_id
+    )

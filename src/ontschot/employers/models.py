@@ -34,6 +34,25 @@ class Employer(Base):
     locations: Mapped[list[EmployerLocation]] = relationship(
         cascade="all, delete-orphan", order_by="EmployerLocation.id"
     )
+    contact_persons: Mapped[list[EmployerContactPerson]] = relationship(
+        cascade="all, delete-orphan", order_by="EmployerContactPerson.id"
+    )
+
+
+class EmployerContactPerson(Base):
+    """Someone to call at the employer (not a user of Ontschot)."""
+
+    __tablename__ = "employer_contact_person"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class EmployerLocation(Base):

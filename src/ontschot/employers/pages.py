@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ontschot import errors, money
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
+from ontschot.access.models import AppUser
 from ontschot.access.roles import Role
 from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers import service
@@ -162,7 +163,18 @@ def employer_page(
     return render(
         request,
         "employers/employer.html",
-        {"e": employer, "vacancies": vacancies, "can_add": actor.can("vacancy.create")},
+        {
+            "e": employer,
+            "vacancies": vacancies,
+            "can_add": actor.can("vacancy.create"),
+            "can_edit": actor.can("employer.update"),
+            "can_contacts": actor.can("employer_contact.read"),
+            "can_pipeline": actor.can("introduction.read"),
+            "contact_user": db.get(AppUser, employer.contact_user_id)
+            if employer.contact_user_id
+            else None,
+            "message": request.query_params.get("melding", "")[:30],
+        },
     )
 
 
@@ -349,6 +361,9 @@ def vacancy_page(
             "can_suggest": actor.can("candidate.suggestions.read"),
             "can_match": actor.can("match.read"),
             "can_analyse": actor.can("extraction.use") and actor.can("vacancy.update"),
+            "can_update": actor.can("vacancy.update"),
+            "can_pipeline": actor.can("introduction.read"),
+            "message": request.query_params.get("melding", "")[:30],
         },
     )
 

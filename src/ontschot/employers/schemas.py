@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from ontschot.money import MAX_CENTS
 from ontschot.people.fields import EscoUri, KvkNumber, MunicipalityName, OtherUri, Postcode, Text
+from ontschot.people.schemas import EMAIL_PATTERN
 from ontschot.people.vum import ContractForm
 from ontschot.schemas import ApiModel
 
@@ -63,6 +64,35 @@ class EmployerCreate(ApiModel):
     locations: list[LocationIn] = Field(default_factory=list, max_length=50)
 
 
+class EmployerUpdate(ApiModel):
+    name: Text | None = Field(default=None, max_length=200)
+    kvk_number: KvkNumber | None = None
+    sector: str | None = Field(default=None, max_length=100)
+    municipality: MunicipalityName | None = None
+    contact_user_id: int | None = Field(
+        default=None,
+        ge=1,
+        le=2**31 - 1,
+        description="Fixed contact person (vast contactpersoon): a user of a partner "
+        "organisation, usually an employer adviser; null removes it.",
+    )
+
+
+class ContactPersonIn(ApiModel):
+    name: Text = Field(max_length=200)
+    role: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=30, pattern=r"^[0-9+() -]{6,30}$")
+    email: str | None = Field(default=None, max_length=254, pattern=EMAIL_PATTERN)
+
+
+class ContactPersonRead(ApiModel):
+    id: int
+    name: str
+    role: str | None
+    phone: str | None
+    email: str | None
+
+
 class EmployerRead(ApiModel):
     id: int
     name: str
@@ -72,6 +102,7 @@ class EmployerRead(ApiModel):
     organisation_id: int | None
     contact_user_id: int | None
     locations: list[LocationOut]
+    contact_persons: list[ContactPersonRead] = Field(default_factory=list)
     created_at: datetime
 
 
@@ -132,8 +163,35 @@ class VacancyUpdate(ApiModel):
     status: VacancyStatus | None = None
     closing_date: date | None = None
     description: str | None = Field(default=None, max_length=20_000)
+    title: Text | None = Field(default=None, max_length=200)
+    occupation_uri: EscoUri | None = None
+    municipality: MunicipalityName | None = None
+    hours_min: int | None = Field(default=None, ge=0, le=60)
+    hours_max: int | None = Field(default=None, ge=0, le=60)
+    contract_form: ContractForm | None = None
+    salary_min_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
+    salary_max_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
+    start_date: date | None = None
     essential_skills: list[EscoUri] | None = None
     optional_skills: list[EscoUri] | None = None
+
+
+# Fields a PATCH may change one by one; the first three may not be emptied.
+VACANCY_REQUIRED = frozenset({"status", "title", "municipality"})
+VACANCY_UPDATABLE = (
+    "status",
+    "closing_date",
+    "description",
+    "title",
+    "occupation_uri",
+    "municipality",
+    "hours_min",
+    "hours_max",
+    "contract_form",
+    "salary_min_cents",
+    "salary_max_cents",
+    "start_date",
+)
 
 
 class VacancyRead(ApiModel):

@@ -28,6 +28,8 @@ from ontschot.employers.models import (
 )
 from ontschot.employers.queries import open_vacancy
 from ontschot.employers.schemas import (
+    VACANCY_REQUIRED,
+    VACANCY_UPDATABLE,
     EmployerCreate,
     SkillRelation,
     VacancyCreate,
@@ -304,12 +306,23 @@ def update_vacancy(
     if expected_version is not None and expected_version != vacancy.version:
         raise errors.StaleVersion("Deze vacature")
     sent = data.model_fields_set
-    if "status" in sent and data.status is None:
-        raise errors.invalid("status", "mag niet leeg zijn")
-    for name in ("status", "closing_date", "description"):
+    for name in sorted(sent & VACANCY_REQUIRED):
+        if getattr(data, name) is None:
+            raise errors.invalid(name, "mag niet leeg zijn")
+    hours = (
+        data.hours_min if "hours_min" in sent else vacancy.hours_min,
+        data.hours_max if "hours_max" in sent else vacancy.hours_max,
+    )
+    if problems := hours_problems(*hours):
+        raise errors.Invalid(hours_detail(*hours), fields=problems)
+    for name in VACANCY_UPDATABLE:
         if name in sent:
             value = getattr(data, name)
             setattr(vacancy, name, getattr(value, "value", value))
+    if {"title", "municipality"} & sent:
+        vacancy.fingerprint = vacancy_fingerprint(
+            vacancy.employer.name, vacancy.title, vacancy.municipality
+        )
     if {"essential_skills", "optional_skills"} & sent:
         essential = data.essential_skills
         if essential is None:

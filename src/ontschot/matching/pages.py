@@ -22,6 +22,7 @@ from ontschot.matching.service import (
     vacancy_matches,
     visible_candidate,
 )
+from ontschot.people import pipeline
 from ontschot.web.templating import environment, render
 
 router = APIRouter(include_in_schema=False)
@@ -52,6 +53,9 @@ def candidate_matches_page(
             "result": result,
             "verdicts": VERDICT_LABELS_NL,
             "can_judge": actor.can("match.feedback"),
+            "proposals": pipeline.proposal_states(db, actor=actor, candidate_id=candidate_id),
+            "proposable": pipeline.proposable(db, actor=actor, candidate_ids=[candidate_id]),
+            "message": request.query_params.get("melding", "")[:30],
         },
     )
 
@@ -94,7 +98,17 @@ def vacancy_matches_page(
     return render(
         request,
         "matching/vacancy_matches.html",
-        {"vacancy_id": vacancy_id, "result": result, "verdicts": VERDICT_LABELS_NL},
+        {
+            "vacancy_id": vacancy_id,
+            "result": result,
+            "verdicts": VERDICT_LABELS_NL,
+            "proposals": pipeline.proposal_states(db, actor=actor, vacancy_id=vacancy_id),
+            "proposable": pipeline.proposable(
+                db, actor=actor, candidate_ids=[m.candidate_id for m in result.items]
+            ),
+            "message": request.query_params.get("melding", "")[:30],
+            "message_for": request.query_params.get("k", "")[:12],
+        },
     )
 
 

@@ -11,9 +11,11 @@ from pydantic import Field
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import DbSession, IfMatch, etag
-from ontschot.people import consent, queries, rights, service, suggestions
+from ontschot.people import consent, pipeline, queries, rights, service, suggestions
 from ontschot.people.fields import Bsn
+from ontschot.people.pipeline import IntroStatus
 from ontschot.people.schemas import (
+    AnswerIn,
     CandidateAnonymised,
     CandidateCreate,
     CandidateListItem,
@@ -24,8 +26,10 @@ from ontschot.people.schemas import (
     ConsentRead,
     IntroductionIn,
     IntroductionRead,
+    ProposalIn,
     SkillOut,
     SkillsAdd,
+    TransitionIn,
 )
 from ontschot.people.views import full_view, list_item, view_of
 from ontschot.people.vum import Benefit, CandidateStatus
@@ -261,17 +265,76 @@ class IntroducedCandidate(ApiModel):
 
 @router.get("/introductions", response_model=list[IntroductionRead])
 def list_introductions(
-    db: DbSession, actor: Annotated[Actor, Depends(requires("introduction.read"))]
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.read"))],
+    vacancy_id: Annotated[int | None, Query(ge=1, le=2**31 - 1, alias="vacancyId")] = None,
+    candidate_id: Annotated[int | None, Query(ge=1, le=2**31 - 1, alias="candidateId")] = None,
+    status: IntroStatus | None = None,
+    page: PageNo = 1,
+    page_size: PageSize = 100,
 ) -> list[IntroductionRead]:
-    """Active introductions: for an employer user, the candidates introduced to them."""
-    return [
-        IntroductionRead.model_validate(i) for i in consent.visible_introductions(db, actor=actor)
-    ]
+    """Live proposals (the pipeline), newest first: for an employer user, those to them."""
+    flt = pipeline.IntroductionFilter(
+        vacancy_id=vacancy_id, candidate_id=candidate_id, status=status.value if status else None
+    )
+    rows = pipeline.list_introductions(db, actor=actor, flt=flt, page=page, page_size=page_size)
+    return [IntroductionRead.model_validate(i) for i in rows]
+
+
+@router.post("/introductions", status_code=201, response_model=IntroductionRead)
+def propose_candidate(
+    body: ProposalIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.create"))],
+) -> IntroductionRead:
+    """Propose a candidate for a vacancy (status `proposed`); 409 without the candidate's
+    consent for employers. A live proposal for the same vacancy is returned as it is."""
+    row = pipeline.propose_for_vacancy(
+        db, actor=actor, candidate_id=body.candidate_id, vacancy_id=body.vacancy_id
+    )
+    return IntroductionRead.model_validate(row)
+
+
+IntroductionId = Annotated[int, Path(ge=1, le=2**31 - 1, alias="introductionId")]
+
+
+@router.post("/introductions/{introductionId}/transitions", response_model=IntroductionRead)
+def move_introduction(
+    introduction_id: IntroductionId,
+    body: TransitionIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.advance"))],
+) -> IntroductionRead:
+    """Move a proposal to its next status, or decline it with a reason; 409 (saying why)
+    for a step the pipeline does not allow, and nothing changes."""
+    row = pipeline.advance_introduction(
+        db, actor=actor, introduction_id=introduction_id, status=body.status, reason=body.reason
+    )
+    return IntroductionRead.model_validate(row)
+
+
+@router.post("/introductions/{introductionId}/answers", response_model=IntroductionRead)
+def answer_introduction(
+    introduction_id: IntroductionId,
+    body: AnswerIn,
+    db: DbSession,
+    actor: Annotated[Actor, Depends(requires("introduction.answer"))],
+) -> IntroductionRead:
+    """The employer's answer to a proposal: interested (status `introduced`) or not (status
+    `declined`, a reason is required); 409 when already answered."""
+    row = pipeline.answer_introduction(
+        db,
+        actor=actor,
+        introduction_id=introduction_id,
+        interested=body.interested,
+        reason=body.reason,
+    )
+    return IntroductionRead.model_validate(row)
 
 
 @router.get("/introductions/{introductionId}", response_model=IntroducedCandidate)
 def get_introduction(
-    introduction_id: Annotated[int, Path(ge=1, le=2**31 - 1, alias="introductionId")],
+    introduction_id: IntroductionId,
     db: DbSession,
     actor: Annotated[Actor, Depends(requires("introduction.read"))],
 ) -> IntroducedCandidate:

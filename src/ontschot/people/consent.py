@@ -17,7 +17,7 @@ from ontschot.audit import service as audit
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.people import grants
 from ontschot.people.grants import Basis, GrantView
-from ontschot.people.models import Candidate, Consent, Introduction
+from ontschot.people.models import Candidate, Consent, Introduction, IntroductionStep
 from ontschot.people.service import editable_candidate
 from ontschot.people.visibility import full_view_condition
 from ontschot.people.vum import ConsentPurpose, PartnerCategory
@@ -94,7 +94,9 @@ def withdraw_consent(db: Session, *, actor: Actor, candidate_id: int, consent_id
 def record_introduction(
     db: Session, *, actor: Actor, candidate_id: int, employer_id: int, vacancy_id: int | None = None
 ) -> Introduction:
-    """The candidate agreed to be introduced by name to this employer."""
+    """Propose the candidate by name to this employer (and vacancy): the first status of the
+    pipeline (`pipeline.py`). Needs the candidate's consent for sharing with employers; a
+    live proposal for the same vacancy is returned as it is."""
     actor.require("introduction.create")
     candidate = editable_candidate(
         db, actor=actor, candidate_id=candidate_id, action="introduction.create"
@@ -110,16 +112,38 @@ def record_introduction(
             )
     if not _allows_employers(candidate):
         raise errors.Conflict(
-            "Deze werkzoekende heeft geen toestemming gegeven om gegevens met werkgevers te "
-            "delen. Leg eerst die toestemming vast (tab Toestemming).",
+            "Deze werkzoekende heeft geen toestemming gegeven om aan werkgevers te worden "
+            "voorgesteld, dus u kunt haar of hem niet met naam voorstellen. Vraag het eerst "
+            "na en leg de toestemming 'Anoniem voorstellen aan werkgevers' vast "
+            "(tab Toestemmingen).",
             fields={"candidate_id": "geen toestemming voor delen met werkgevers"},
         )
+    live = db.scalar(
+        select(Introduction).where(
+            Introduction.candidate_id == candidate.id,
+            Introduction.employer_id == employer_id,
+            Introduction.vacancy_id == vacancy_id
+            if vacancy_id is not None
+            else Introduction.vacancy_id.is_(None),
+            Introduction.withdrawn_at.is_(None),
+            Introduction.status != "declined",
+        )
+    )
+    if live is not None:
+        # A second click on "Voorstellen" changes nothing: the proposal already runs.
+        return live
+    now = clock.now()
     intro = Introduction(
         candidate_id=candidate.id,
         employer_id=employer_id,
         vacancy_id=vacancy_id,
-        consent_given_at=clock.now(),
+        consent_given_at=now,
         created_by_user_id=actor.user_id,
+        status="proposed",
+        status_at=now,
+    )
+    intro.steps.append(
+        IntroductionStep(status="proposed", reached_at=now, by_user_id=actor.user_id)
     )
     db.add(intro)
     db.flush()
@@ -202,7 +226,7 @@ def introductions_for(db: Session, *, actor: Actor, candidate_id: int) -> list[I
     )
 
 
-def _introductions_query(actor: Actor) -> Select[tuple[Introduction]]:
+def introductions_query(actor: Actor) -> Select[tuple[Introduction]]:
     """Live introductions of candidates the actor sees in full (the one visibility rule);
     employer users see only those to their own employers."""
     actor.require("introduction.read")
@@ -226,7 +250,7 @@ def visible_introductions(
     db: Session, *, actor: Actor, page: int = 1, page_size: int = 100
 ) -> list[Introduction]:
     """A page of the live introductions the actor may see, newest first."""
-    query = _introductions_query(actor).order_by(Introduction.id.desc())
+    query = introductions_query(actor).order_by(Introduction.id.desc())
     return list(db.scalars(query.limit(page_size).offset((page - 1) * page_size)))
 
 
@@ -235,7 +259,7 @@ def read_introduction(
     db: Session, *, actor: Actor, introduction_id: int
 ) -> tuple[Introduction, Candidate]:
     """One introduction with the candidate's full profile; one processing-log entry."""
-    intro = db.scalar(_introductions_query(actor).where(Introduction.id == introduction_id))
+    intro = db.scalar(introductions_query(actor).where(Introduction.id == introduction_id))
     if intro is None:
         raise errors.NotFound("Dit voorstel")
     candidate = db.get(Candidate, intro.candidate_id)

@@ -40,7 +40,7 @@ CANDIDATE_FORM_FIELDS = (
     "work_end",
     "notes",
 )
-_SIMPLE = {
+SIMPLE_FIELDS = {
     "first_name": "firstName",
     "last_name": "lastName",
     "email": "email",
@@ -65,6 +65,7 @@ _NESTED = {
     "drivingLicences": "driving_licences",
     "contractForms": "contract_forms",
     "transport": "transport",
+    "wishes": "wish_sectors",
 }
 _WORK = {
     "jobTitle": "work_job_title",
@@ -108,7 +109,9 @@ def form_values(form: FormData) -> dict[str, Any]:
 def candidate_body(values: dict[str, Any]) -> dict[str, Any]:
     """The API body for the form's values; empty fields are left out."""
     values = values | {name: iso_date(values[name]) for name in _DATE_FIELDS}
-    body: dict[str, Any] = {api: values[name] for name, api in _SIMPLE.items() if values[name]}
+    body: dict[str, Any] = {
+        api: values[name] for name, api in SIMPLE_FIELDS.items() if values[name]
+    }
     body["drivingLicences"] = values["driving_licences"]
     if values["language"]:
         level = values["language_level"] or "onbekend"
@@ -131,7 +134,7 @@ def candidate_body(values: dict[str, Any]) -> dict[str, Any]:
 def form_errors(exc: ValidationError) -> dict[str, str]:
     """Form field -> first message, in Dutch where we wrote it."""
     errors: dict[str, str] = {}
-    reverse = {api: name for name, api in _SIMPLE.items()}
+    reverse = {api: name for name, api in SIMPLE_FIELDS.items()}
     for err in exc.errors():
         loc = [str(p) for p in err.get("loc", ())]
         if not loc:

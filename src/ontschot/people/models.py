@@ -254,6 +254,37 @@ class Introduction(Base):
     consent_given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_by_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The pipeline (see pipeline.py): proposed -> introduced -> interview -> offer -> placed,
+    # or declined with a reason. Every status reached is also a row in introduction_step.
+    status: Mapped[str] = mapped_column(String(12), default="proposed", server_default="proposed")
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    declined_by: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    decline_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    # The employer's answer to the proposal: interested | not_interested
+    employer_answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    steps: Mapped[list[IntroductionStep]] = relationship(
+        cascade="all, delete-orphan", order_by="IntroductionStep.id"
+    )
+
+    __table_args__ = (Index("ix_introduction_vacancy_status", "vacancy_id", "status"),)
+
+
+class IntroductionStep(Base):
+    """One status an introduction reached, when and by whom (so durations can be measured)."""
+
+    __tablename__ = "introduction_step"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    introduction_id: Mapped[int] = mapped_column(
+        ForeignKey("introduction.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(12))
+    reached_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    by_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    party: Mapped[str] = mapped_column(String(12), default="coach")  # coach | employer
+    reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
 
 class AccessGrant(Base):

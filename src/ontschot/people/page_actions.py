@@ -178,7 +178,21 @@ def introductions_page(
 ) -> HTMLResponse:
     """Candidates who agreed to be introduced (for an employer: to them)."""
     intros = consent.visible_introductions(db, actor=actor)
-    return render(request, "people/introductions.html", {"intros": intros})
+    vacancy_ids = {i.vacancy_id for i in intros if i.vacancy_id}
+    vacancies = dict(
+        db.execute(select(Vacancy.id, Vacancy.title).where(Vacancy.id.in_(vacancy_ids)))
+        .tuples()
+        .all()
+    )
+    return render(
+        request,
+        "people/introductions.html",
+        {
+            "intros": intros,
+            "vacancies": vacancies,
+            "is_employer": actor.can("introduction.answer"),
+        },
+    )
 
 
 @router.get("/voorstellen/{introduction_id}", response_class=HTMLResponse)
@@ -195,7 +209,11 @@ def introduction_page(
         {
             "intro": intro,
             "c": candidate,
+            "vacancy": db.get(Vacancy, intro.vacancy_id) if intro.vacancy_id else None,
             "labels": concept_labels(db, [s.skill_uri for s in candidate.skills]),
+            "can_answer": actor.can("introduction.answer"),
+            "can_advance": actor.can("introduction.advance"),
+            "message": request.query_params.get("melding", "")[:30],
         },
     )
 

@@ -213,6 +213,7 @@ def profile(
             "can_edit": _can_edit(actor, candidate),
             "can_export": actor.can("candidate.export"),
             "can_introduce": actor.can("introduction.create"),
+            "can_read_proposals": actor.can("introduction.read"),
             "introductions": (
                 consent.introductions_for(db, actor=actor, candidate_id=candidate_id)
                 if tab == "toestemmingen" and _can_edit(actor, candidate)

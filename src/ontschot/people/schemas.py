@@ -289,6 +289,13 @@ class IntroductionIn(ApiModel):
     vacancy_id: int | None = None
 
 
+class IntroductionStepRead(ApiModel):
+    status: str
+    reached_at: datetime
+    party: str
+    reason: str | None
+
+
 class IntroductionRead(ApiModel):
     id: int
     candidate_id: int
@@ -296,6 +303,28 @@ class IntroductionRead(ApiModel):
     vacancy_id: int | None
     consent_given_at: datetime
     withdrawn_at: datetime | None
+    status: str = Field(description="proposed, introduced, interview, offer, placed, declined")
+    status_at: datetime | None
+    employer_answer: str | None = Field(description="interested or not_interested")
+    answered_at: datetime | None
+    declined_by: str | None = Field(description="employer or coach")
+    decline_reason: str | None
+    steps: list[IntroductionStepRead]
+
+
+class ProposalIn(ApiModel):
+    candidate_id: int = Field(ge=1, le=2**31 - 1)
+    vacancy_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class TransitionIn(ApiModel):
+    status: Literal["introduced", "interview", "offer", "placed", "declined"]
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class AnswerIn(ApiModel):
+    interested: bool
+    reason: str | None = Field(default=None, max_length=500)
 
 
 class SkillsAdd(ApiModel):

@@ -23,6 +23,7 @@ from ontschot.people.models import (
     CandidateVersion,
     Consent,
     Introduction,
+    IntroductionStep,
 )
 from ontschot.people.views import full_view
 from ontschot.subjects import SubjectProvider, provides
@@ -129,13 +130,34 @@ def _export_introductions(db: Session, candidate_id: int) -> list[dict[str, Any]
             "vacancyId": i.vacancy_id,
             "consentGivenAt": i.consent_given_at.isoformat(),
             "withdrawnAt": i.withdrawn_at.isoformat() if i.withdrawn_at else None,
+            "status": i.status,
+            "employerAnswer": i.employer_answer,
+            "declineReason": i.decline_reason,
+            "steps": [
+                {"status": s.status, "reachedAt": s.reached_at.isoformat(), "reason": s.reason}
+                for s in i.steps
+            ],
         }
         for i in rows
     ]
 
 
 def _erase_introductions(db: Session, candidate_id: int) -> None:
+    """The pipeline stays as facts (statuses and their times); the reasons typed go."""
     _end_open(db, Introduction, Introduction.withdrawn_at, candidate_id)
+    ids = select(Introduction.id).where(Introduction.candidate_id == candidate_id)
+    db.execute(
+        update(Introduction)
+        .where(Introduction.candidate_id == candidate_id)
+        .values(decline_reason=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.execute(
+        update(IntroductionStep)
+        .where(IntroductionStep.introduction_id.in_(ids))
+        .values(reason=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _export_history(db: Session, candidate_id: int) -> list[dict[str, Any]]:

@@ -40,6 +40,8 @@ from ontschot.people.vum import ConsentPurpose, PartnerCategory
 from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
+from ontschot.synth.workbench import write_workbench
+from ontschot.synth.write_chains import write_chains_and_trajectories
 from ontschot.tx import atomic
 
 # The registry's own field list, less what the generator does not make; plus the row's
@@ -84,12 +86,15 @@ class WriteSummary:
     candidates: int
     vacancies: int
     trainings: int
+    proposals: int = 0
+    contact_moments: int = 0
 
     def line(self) -> str:
         return (
             f"{self.organisations} organisaties, {self.users} gebruikers, "
             f"{self.employers} werkgevers, {self.candidates} werkzoekenden, "
-            f"{self.vacancies} vacatures, {self.trainings} opleidingen"
+            f"{self.vacancies} vacatures, {self.trainings} opleidingen, "
+            f"{self.proposals} voorstellen, {self.contact_moments} contactmomenten"
         )
 
 
@@ -160,9 +165,11 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
                 strict=True,
             )
         )
-        _write_candidates(db, data, org_ids, user_ids, employer_ids)
+        candidate_ids = _write_candidates(db, data, org_ids, user_ids, employer_ids)
         _write_vacancies(db, data, employer_ids)
         trainings = write_training_offers(db, data.trainings)
+        proposals, moments = write_workbench(db, today=data.today, seed=data.seed)
+        write_chains_and_trajectories(db, data, org_ids, user_ids, employer_ids, candidate_ids)
         return WriteSummary(
             len(plan.organisations),
             len(plan.users),
@@ -170,6 +177,8 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
             len(data.candidates),
             len(data.vacancies),
             trainings,
+            proposals,
+            moments,
         )
 
 
@@ -179,7 +188,7 @@ def _write_candidates(
     org_ids: dict[str, int],
     user_ids: dict[str, int],
     employer_ids: dict[int, int],
-) -> None:
+) -> list[int]:
     region_code = data.plan.region.slug
     rows = []
     for c in data.candidates:
@@ -239,6 +248,7 @@ def _write_candidates(
     _bulk(
         db, AccessGrant, [_consent_grant(i, c) for i, c in zip(consent_ids, consents, strict=True)]
     )
+    return ids
 
 
 def _consent_grant(consent_id: int, consent: dict[str, Any]) -> dict[str, Any]:

@@ -42,6 +42,18 @@ FIELD_NAMES: dict[str, str] = {
     "work_end": "Werkervaring tot",
     "skill_uri": "Vaardigheden",
     "notes": "Notities",
+    "wish_new_uri": "Gewenst beroep",
+    "wish_sectors": "Gewenste sectoren",
+    "contract_forms": "Gewenste contractvormen",
+    "transport": "Vervoer",
+    # contact moments and proposals
+    "contact_kind": "Soort contact",
+    "occurred_on": "Datum",
+    "summary": "Samenvatting",
+    "next_action": "Volgende actie",
+    "next_action_due": "Uiterlijk op",
+    "reason": "Reden",
+    "vacancy_id": "Vacature",
     # vacancies and employers
     "employer_id": "Werkgever",
     "title": "Titel",
@@ -57,6 +69,10 @@ FIELD_NAMES: dict[str, str] = {
     "name": "Naam",
     "kvk_number": "KvK-nummer",
     "sector": "Sector",
+    "contact_user_id": "Vaste contactpersoon",
+    "contact_role": "Functie",
+    "contact_phone": "Telefoon",
+    "contact_email": "E-mailadres",
     # users and tokens
     "display_name": "Naam",
     "password": "Eerste wachtwoord",
@@ -70,7 +86,9 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 # Fields chosen with the ESCO picker: the summary links to their search box.
-PICKER_FIELDS = frozenset({"work_occupation_uri", "skill_uri", "occupation_uri", "optional_uri"})
+PICKER_FIELDS = frozenset(
+    {"work_occupation_uri", "skill_uri", "occupation_uri", "optional_uri", "wish_new_uri"}
+)
 
 _lock = threading.Lock()
 
@@ -265,6 +283,15 @@ ACTION_NAMES: dict[str, str] = {
     "import.undone": "import teruggedraaid",
     "import.training": "opleidingen geïmporteerd",
     "introduction.create": "voorstellen aan een werkgever",
+    "introduction.advance": "status van een voorstel gewijzigd",
+    "introduction.answer": "antwoord van de werkgever op een voorstel",
+    "contact_moment.create": "contactmoment vastgelegd",
+    "contact_moment.read": "contactmomenten bekeken",
+    "employer_contact.create": "contactmoment met werkgever vastgelegd",
+    "employer_contact.read": "contactmomenten met werkgevers bekijken",
+    "employer.update": "werkgever wijzigen",
+    "employer.contact_person.add": "contactpersoon van werkgever toegevoegd",
+    "employer.contact_person.remove": "contactpersoon van werkgever verwijderd",
     "introduction.read": "voorstel aan werkgever bekijken",
     "introduction.withdraw": "voorstel aan werkgever ingetrokken",
     "match.feedback": "vacaturesuggestie beoordelen",
@@ -285,6 +312,28 @@ ACTION_NAMES: dict[str, str] = {
     "vacancy.read": "vacatures bekijken",
     "vacancy.skills.add": "vaardigheden aan vacature toegevoegd",
     "vacancy.update": "vacature wijzigen",
+    "chain.read": "ketens bekijken",
+    "chain.manage": "ketens inrichten",
+    "chain.create": "keten aangemaakt",
+    "chain.update": "keten gewijzigd",
+    "chain.profile.add": "functieprofiel toegevoegd",
+    "chain_type.revise": "nieuwe versie van ketentype",
+    "trajectory.read": "traject bekeken",
+    "trajectory.create": "traject gestart",
+    "trajectory.update": "traject bijwerken",
+    "trajectory.reassign": "traject aan andere coach toegewezen",
+    "trajectory.status.change": "trajectstatus gewijzigd",
+    "trajectory.activity.add": "activiteit vastgelegd",
+    "trajectory.next_action.set": "volgende actie vastgelegd",
+    "trajectory.plan.add": "plan aangevuld",
+    "trajectory.suspend": "traject opgeschort",
+    "trajectory.resume": "traject hervat",
+    "trajectory.close": "traject afgesloten",
+    "handover.read": "warme overdrachten bekeken",
+    "handover.propose": "warme overdracht voorgesteld",
+    "handover.decide": "over warme overdracht beslissen",
+    "handover.accept": "warme overdracht aanvaard",
+    "handover.decline": "warme overdracht afgewezen",
 }
 RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
 
@@ -310,6 +359,12 @@ OBJECT_NAMES = {
     "audit_entry": "verwerkingslog",
     "candidate": "werkzoekende",
     "candidate_consent": "toestemming",
+    "contact_moment": "contactmoment",
+    "chain": "keten",
+    "chain_type": "ketentype",
+    "function_profile": "functieprofiel",
+    "handover": "warme overdracht",
+    "trajectory": "traject",
     "employer": "werkgever",
     "import": "import",
     "introduction": "voorstel aan werkgever",

@@ -1,0 +1,1 @@
+"""Cases: trajectories of candidates towards work, their activities and warm hand-overs."""

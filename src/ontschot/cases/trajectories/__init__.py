@@ -1,0 +1,1 @@
+"""Trajectories: one per candidate and goal, owned by one coach of one organisation."""

@@ -1,0 +1,1 @@
+"""Sector chains (beroepsgroepenketens), their versioned chain types and function profiles."""
