@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ontschot import errors, money
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
+from ontschot.access.roles import ROLE_LABELS_NL, Role
 from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers import relations, service
 from ontschot.employers.models import Employer, Vacancy
@@ -74,7 +75,7 @@ def _employer_page(
             "p": person or dict.fromkeys(_PERSON, ""),
             "person_errors": person_errors or {},
             "contact_choices": [
-                (str(u.id), f"{u.display_name} ({label_nl(u.role)}, {u.organisation.name})")
+                (str(u.id), f"{u.display_name} ({role_label(u.role)}, {u.organisation.name})")
                 for u in people
             ],
             "municipalities": municipality_names(),
@@ -82,6 +83,10 @@ def _employer_page(
         },
         status=status,
     )
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS_NL.get(Role(role), role) if role in set(Role) else role
 
 
 def _employer_values(e: Employer) -> dict[str, str]:
