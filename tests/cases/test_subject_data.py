@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,7 +18,7 @@ from tests.cases.helpers import make_trajectory, move_to
 from tests.factories import actor_of, make_user
 
 
-def _trajectory_with_history(db: Session) -> tuple[object, Trajectory]:
+def _trajectory_with_history(db: Session) -> tuple[Any, Trajectory]:
     coach = make_user(db, Role.COACH)
     trajectory = make_trajectory(db, coach)
     service.record_activity(
