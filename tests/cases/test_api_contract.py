@@ -142,6 +142,11 @@ def test_a_stale_if_match_is_412(db: Session, client: Any) -> None:
 
 
 def status_named_api(client: Any, headers: dict[str, str], chain: Any, name: str) -> int:
-    return next(
-        s["id"] for p in _phases(client, headers, chain) for s in p["statuses"] if s["name"] == name
+    return int(
+        next(
+            s["id"]
+            for p in _phases(client, headers, chain)
+            for s in p["statuses"]
+            if s["name"] == name
+        )
     )

@@ -118,6 +118,17 @@ def test_coach_runs_a_trajectory_and_hands_it_over_with_its_history(
     page.get_by_text("De overdracht is voorgesteld").wait_for()
     trajectory_url = page.url.split("?")[0]
     _shot(page, "4-handover-proposed")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Mijn trajecten"
+    ).click()
+    page.get_by_text("Door u voorgesteld aan Ruud Ontvanger").wait_for()
+    _shot(page, "4b-caseload-handover-waiting")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Ketens").click()
+    page.get_by_role("link", name="Logistiek (journey)").click()
+    page.get_by_role(
+        "heading", name="Fasen (Beroepsgroepenketen in twee fasen, versie 1)"
+    ).wait_for()
+    _shot(page, "4c-chain")
     page.get_by_role("button", name="Uitloggen").click()
 
     # then the receiving coach logs in, sees it waiting, accepts and keeps the sender reading

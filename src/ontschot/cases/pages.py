@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ontschot import clock, errors
 from ontschot.access.actor import Actor, NavItem, register_navigation
 from ontschot.access.deps import requires
-from ontschot.access.roles import Role
+from ontschot.access.roles import Role, Scope
 from ontschot.cases import labels, page_data
 from ontschot.cases.trajectories import reads, service
 from ontschot.cases.trajectories.reassign import reassign_trajectories
@@ -101,7 +101,10 @@ def caseload(
             "can_reassign": can_reassign,
             "can_create": actor.can("trajectory.create"),
             "coach_choices": page_data.coaches(
-                db, organisation_id=None if actor.region_code is None else actor.organisation_id
+                db,
+                organisation_id=None
+                if actor.scope("trajectory.reassign") == Scope.REGION
+                else actor.organisation_id,
             )
             if can_reassign and actor.organisation_id is not None
             else [],

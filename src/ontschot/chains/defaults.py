@@ -27,7 +27,7 @@ STANDARD_CHAIN_TYPE = ChainTypeVersionCreate.model_validate(
         ],
         "results": [
             {"name": "Duurzaam werk", "isWork": True},
-            {"name": "Werk, niet duurzaam", "isWork": True},
+            {"name": "Werk (niet duurzaam)", "isWork": True},
             {"name": "Naar opleiding", "isWork": False},
             {"name": "Uitgevallen", "isWork": False},
             {"name": "Verhuisd of buiten de regio", "isWork": False},
