@@ -178,6 +178,7 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.careers.api import router as careers_api
     from ontschot.contacts.api import router as contacts_api
     from ontschot.cases.api import router as cases_api
+    from ontschot.cases.placements.api import router as placements_api
     from ontschot.chains.api import router as chains_api
     from ontschot.employers.api import router as employers_api
     from ontschot.extraction.api import router as extraction_api
@@ -199,6 +200,7 @@ def _api_routers() -> list[APIRouter]:
         contacts_api,
         chains_api,
         cases_api,
+        placements_api,
     ]
 
 

@@ -18,6 +18,8 @@ EVENT_NAMES = {
     "reassigned": "Andere coach",
     "handover": "Warme overdracht",
     "closed": "Afgesloten",
+    "placed": "Plaatsing",
+    "placement_ended": "Plaatsing beëindigd",
 }
 HANDOVER_STATUS_NAMES = {
     "proposed": "wacht op antwoord",
