@@ -3,10 +3,10 @@
 from ontschot.access import models as access_models
 from ontschot.audit import models as audit_models
 from ontschot.careers import models as careers_models
-from ontschot.contacts import models as contact_models
 from ontschot.cases.placements import models as placement_models
 from ontschot.cases.trajectories import models as trajectory_models
 from ontschot.chains import models as chain_models
+from ontschot.contacts import models as contact_models
 from ontschot.employers import models as employer_models
 from ontschot.matching import models as matching_models
 from ontschot.people import models as people_models
@@ -16,8 +16,8 @@ __all__ = [
     "access_models",
     "audit_models",
     "careers_models",
-    "contact_models",
     "chain_models",
+    "contact_models",
     "employer_models",
     "matching_models",
     "people_models",

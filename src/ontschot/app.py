@@ -176,10 +176,10 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
     from ontschot.careers.api import router as careers_api
-    from ontschot.contacts.api import router as contacts_api
     from ontschot.cases.api import router as cases_api
     from ontschot.cases.placements.api import router as placements_api
     from ontschot.chains.api import router as chains_api
+    from ontschot.contacts.api import router as contacts_api
     from ontschot.employers.api import router as employers_api
     from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
@@ -208,11 +208,12 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
-    from ontschot.contacts.pages import router as contacts_pages
     from ontschot.cases.handover_pages import router as handover_pages
     from ontschot.cases.pages import router as cases_pages
+    from ontschot.cases.placements.pages import router as placement_pages
     from ontschot.cases.trajectory_pages import router as trajectory_pages
     from ontschot.chains.pages import router as chains_pages
+    from ontschot.contacts.pages import router as contacts_pages
     from ontschot.dashboards.panels import register_panels
     from ontschot.employers.edit_pages import router as employers_edit_pages
     from ontschot.employers.pages import router as employers_pages
@@ -243,6 +244,7 @@ def _page_routers() -> list[APIRouter]:
         chains_pages,
         cases_pages,
         trajectory_pages,
+        placement_pages,
         handover_pages,
         site_pages,
     ]

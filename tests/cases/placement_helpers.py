@@ -89,6 +89,6 @@ def snapshot(db: Session, *, with_log: bool = True, api: bool = False) -> dict[s
                 out[table.name] = db.scalar(select(func.count()).select_from(table))
             continue
         out[table.name] = sorted(
-            (tuple(str(v) for v in row) for row in db.execute(select(table)).all())
+            tuple(str(v) for v in row) for row in db.execute(select(table)).all()
         )
     return out

@@ -65,9 +65,7 @@ def test_a_placement_moves_the_proposal_to_placed_and_schedules_follow_ups(
     ready = ready_to_place(db)
     start = date(2026, 1, 31)
 
-    placement = place_candidate(
-        db, actor=actor_of(ready.coach), data=placement_data(ready, start)
-    )
+    placement = place_candidate(db, actor=actor_of(ready.coach), data=placement_data(ready, start))
 
     assert [f.due_date for f in placement.follow_ups] == [
         date(2026, 2, 28),
@@ -142,9 +140,7 @@ def test_without_a_live_proposal_it_is_refused_and_changes_nothing(
     assert "geen lopend voorstel" in why
 
 
-def test_a_proposal_before_offer_is_refused_and_changes_nothing(
-    db: Session, at_noon: Any
-) -> None:
+def test_a_proposal_before_offer_is_refused_and_changes_nothing(db: Session, at_noon: Any) -> None:
     ready = ready_to_place(db, status="interview")
 
     why = _refused(
@@ -177,9 +173,7 @@ def test_a_trial_longer_than_two_months_is_refused_and_changes_nothing(
     assert "hoogstens 2 maanden" in why
 
 
-def test_a_trial_without_the_intention_of_six_months_is_refused(
-    db: Session, at_noon: Any
-) -> None:
+def test_a_trial_without_the_intention_of_six_months_is_refused(db: Session, at_noon: Any) -> None:
     ready = ready_to_place(db)
     data = placement_data(
         ready, date(2026, 6, 1), paid=False, wageCents=None, intendedContractMonths=3

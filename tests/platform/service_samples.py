@@ -618,6 +618,8 @@ def _remove_person(db: Session) -> Sample:
     employer.contact_persons.append(person)
     db.commit()
     return Sample(kwargs | {"contact_person_id": person.id})
+
+
 # chains and cases keep their samples beside their tests
 from tests.cases.service_samples import CASES_SAMPLES  # noqa: E402
 
