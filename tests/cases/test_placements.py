@@ -351,3 +351,57 @@ def test_the_job_surfaces_due_follow_ups_once(db: Session, settings: Settings) -
         db.refresh(trajectory)
         assert third[0].counts["follow_ups"] == 1
         assert trajectory.next_action is not None and "3 maanden" in trajectory.next_action
+
+
+def test_placements_are_exported_and_erasure_keeps_the_facts(db: Session, at_noon: Any) -> None:
+    from ontschot.access.models import Organisation
+    from ontschot.cases.placements.models import Placement
+    from ontschot.people.rights import erase_candidate, export_candidate_data
+
+    ready, placement = _placed(db)
+    actor = actor_of(ready.coach)
+    record_follow_up(
+        db,
+        actor=actor,
+        placement_id=placement.id,
+        data=FollowUpCreate(
+            contact_date=date(2026, 3, 1), still_working=True, risk_signals="Schulden"
+        ),
+    )
+    candidate_id = placement.candidate_id
+    exported = export_candidate_data(db, actor=actor, candidate_id=candidate_id)
+    assert exported["placements"][0]["followUps"][0]["riskSignals"] == "Schulden"
+    assert exported["placements"][0]["hoursPerWeek"] == 32
+
+    org = db.get(Organisation, ready.coach.organisation_id)
+    admin = make_user(db, Role.PARTNER_ADMIN, organisation=org)
+    erase_candidate(db, actor=actor_of(admin), candidate_id=candidate_id, reason="verzoek")
+    db.expire_all()
+    kept = db.scalar(select(Placement).where(Placement.candidate_id == candidate_id))
+    assert kept is not None and kept.wage_cents is None
+    assert kept.start_date == date(2026, 1, 31) and kept.hours_per_week == 32
+    assert kept.contract_type == "fixed_term"
+    first = kept.follow_ups[0]
+    assert first.risk_signals is None and first.still_working is True
+    assert first.contact_date == date(2026, 3, 1)
+
+
+def test_a_due_follow_up_stands_in_the_coachs_day(db: Session) -> None:
+    from ontschot.cases.trajectories.reads import TrajectoryFilter, coach_day, list_trajectories
+
+    with clock.frozen(datetime(2026, 3, 2, 9, tzinfo=UTC)):
+        ready, placement = _placed(db, start=date(2026, 1, 31))
+        actor = actor_of(ready.coach)
+
+        day = coach_day(db, actor=actor)
+        rows, _ = list_trajectories(db, actor=actor, flt=TrajectoryFilter(attention="follow_ups"))
+
+        assert [r.trajectory.id for r in day.follow_ups_due] == [ready.trajectory.id]
+        assert [r.trajectory.id for r in rows] == [ready.trajectory.id]
+        record_follow_up(
+            db,
+            actor=actor,
+            placement_id=placement.id,
+            data=FollowUpCreate(contact_date=date(2026, 3, 2), still_working=True),
+        )
+        assert coach_day(db, actor=actor).follow_ups_due == []

@@ -32,6 +32,7 @@ ATTENTION_CHOICES = [
     ("overdue", "Actie over de datum"),
     ("no_next_action", "Zonder volgende actie"),
     ("handover", "Overdracht loopt"),
+    ("follow_ups", "Nazorg aan de beurt"),
 ]
 SORT_CHOICES = [
     ("due", "Eerst wat het eerst moet"),
