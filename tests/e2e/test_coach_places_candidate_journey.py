@@ -80,7 +80,7 @@ def test_coach_places_a_candidate_and_records_the_first_follow_up(
     page.get_by_role("heading", name="Plaatsingen").wait_for()
 
     # when the coach records a paid placement, first forgetting the hours
-    page.get_by_text("Plaatsing vastleggen", exact=True).click()
+    page.locator("summary", has_text="Plaatsing vastleggen").click()
     page.locator("#veld-pa-introduction_id").select_option(index=1)
     assert "Logistiek Centrum Hengelo" in page.locator("#veld-pa-introduction_id").inner_text()
     page.locator("#veld-pa-start_date").fill(start.isoformat())
@@ -103,7 +103,7 @@ def test_coach_places_a_candidate_and_records_the_first_follow_up(
     assert "Logistiek Centrum Hengelo B.V." in main and "€ 2.650,00" in main
     for months in (1, 3, 6, 12):
         assert add_months(start, months).strftime("%d-%m-%Y") in main
-    page.get_by_text("Wat betekent duurzaam?").click()
+    page.locator("summary", has_text="Wat betekent duurzaam?").click()
     assert "minstens 12 uur per week" in page.locator("details.definition").inner_text()
     _shot(page, "3-placement-with-follow-ups")
 
