@@ -59,9 +59,8 @@ def _or_none(value: str) -> str | None:
 def _placement_body(db: Session, trajectory_id: int, v: dict[str, str]) -> PlacementCreate:
     """The form as the API's body: employer and vacancy come from the chosen proposal."""
     problems: dict[str, str] = {}
-    intro = (
-        db.get(Introduction, int(v["introduction_id"])) if v["introduction_id"].isdigit() else None
-    )
+    chosen = v["introduction_id"]
+    intro = db.get(Introduction, int(chosen)) if chosen.isdigit() and len(chosen) < 10 else None
     trajectory = db.get(Trajectory, trajectory_id)
     if intro is None or trajectory is None or intro.candidate_id != trajectory.candidate_id:
         problems["introduction_id"] = "kies het voorstel waaruit de plaatsing komt"

@@ -10,6 +10,8 @@ from pydantic import Field
 from ontschot.schemas import ApiModel
 
 Id = Field(ge=1, le=2**31 - 1)
+# dates a placement can have; outside them month arithmetic would leave the calendar
+EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
 OptionalId = Field(None, ge=1, le=2**31 - 1)
 Text = Field(None, max_length=2000)
 
@@ -43,7 +45,7 @@ class PlacementCreate(ApiModel):
     introduction_id: int | None = Field(
         None, ge=1, le=2**31 - 1, description="The proposal it came from; found when omitted."
     )
-    start_date: date
+    start_date: date = Field(ge=EARLIEST, le=LATEST)
     hours_per_week: int = Field(ge=1, le=60)
     contract_type: ContractType = Field(
         description="The contract (for a trial placement: the contract the employer intends)."
@@ -53,7 +55,10 @@ class PlacementCreate(ApiModel):
     )
     paid: bool = Field(description="False for a trial placement (proefplaatsing).")
     trial_end_date: date | None = Field(
-        None, description="End of a trial placement; at most 2 months after the start."
+        None,
+        ge=EARLIEST,
+        le=LATEST,
+        description="End of a trial placement; at most 2 months after the start.",
     )
     intended_contract_months: int | None = Field(
         None,
@@ -70,7 +75,7 @@ class FollowUpCreate(ApiModel):
     follow_up_id: int | None = Field(
         None, ge=1, le=2**31 - 1, description="Which scheduled one; the first open one if omitted."
     )
-    contact_date: date
+    contact_date: date = Field(ge=EARLIEST, le=LATEST)
     still_working: bool
     same_hours: bool | None = None
     hours_now: int | None = Field(None, ge=0, le=60)
@@ -79,7 +84,7 @@ class FollowUpCreate(ApiModel):
 
 
 class PlacementEnd(ApiModel):
-    end_date: date
+    end_date: date = Field(ge=EARLIEST, le=LATEST)
     reason: EndReason
     reason_text: str | None = Text
 
