@@ -371,6 +371,7 @@ OBJECT_NAMES = {
     "function_profile": "functieprofiel",
     "handover": "warme overdracht",
     "trajectory": "traject",
+    "placement": "plaatsing",
     "employer": "werkgever",
     "import": "import",
     "introduction": "voorstel aan werkgever",
