@@ -3,6 +3,7 @@
 from ontschot.access import models as access_models
 from ontschot.audit import models as audit_models
 from ontschot.careers import models as careers_models
+from ontschot.cases.placements import models as placement_models
 from ontschot.cases.trajectories import models as trajectory_models
 from ontschot.chains import models as chain_models
 from ontschot.contacts import models as contact_models
@@ -20,6 +21,7 @@ __all__ = [
     "employer_models",
     "matching_models",
     "people_models",
+    "placement_models",
     "taxonomy_models",
     "trajectory_models",
 ]

@@ -177,6 +177,7 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.audit.api import router as audit_api
     from ontschot.careers.api import router as careers_api
     from ontschot.cases.api import router as cases_api
+    from ontschot.cases.placements.api import router as placements_api
     from ontschot.chains.api import router as chains_api
     from ontschot.contacts.api import router as contacts_api
     from ontschot.employers.api import router as employers_api
@@ -199,6 +200,7 @@ def _api_routers() -> list[APIRouter]:
         contacts_api,
         chains_api,
         cases_api,
+        placements_api,
     ]
 
 
@@ -208,6 +210,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.audit.pages import router as audit_pages
     from ontschot.cases.handover_pages import router as handover_pages
     from ontschot.cases.pages import router as cases_pages
+    from ontschot.cases.placements.pages import router as placement_pages
     from ontschot.cases.trajectory_pages import router as trajectory_pages
     from ontschot.chains.pages import router as chains_pages
     from ontschot.contacts.pages import router as contacts_pages
@@ -241,6 +244,7 @@ def _page_routers() -> list[APIRouter]:
         chains_pages,
         cases_pages,
         trajectory_pages,
+        placement_pages,
         handover_pages,
         site_pages,
     ]

@@ -107,6 +107,34 @@ class Settings(BaseSettings):
         "candidates unchanged for this many days.",
     )
 
+    follow_up_months: list[int] = Field(
+        [1, 3, 6, 12],
+        min_length=1,
+        max_length=12,
+        description="Months after a placement's start at which follow-up contacts (nazorg) "
+        "are scheduled, as a JSON list, e.g. `[1,3,6,12]`.",
+    )
+    durable_months: int = Field(
+        6,
+        ge=1,
+        le=60,
+        description="A placement counts as durable (duurzaam) when the person still works "
+        "this many months after the start ...",
+    )
+    durable_min_hours: int = Field(
+        12,
+        ge=1,
+        le=40,
+        description="... with at least this many hours a week.",
+    )
+
+    @field_validator("follow_up_months")
+    @classmethod
+    def _months_ascending(cls, value: list[int]) -> list[int]:
+        if any(m < 1 or m > 60 for m in value):
+            raise ValueError("every month must be between 1 and 60")
+        return sorted(set(value))
+
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:

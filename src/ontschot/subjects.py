@@ -22,6 +22,7 @@ PROVIDER_MODULES = (
     "ontschot.matching.subject_data",
     "ontschot.contacts.subject_data",
     "ontschot.cases.subject_data",
+    "ontschot.cases.placements.subject_data",
 )
 
 

@@ -78,3 +78,34 @@ CASES_PAGE_SAMPLES: list[PageSample] = [
         },
     ),
 ]
+
+# placements (ids from tests/placements/route_samples.py)
+CASES_PAGE_SAMPLES += [
+    PageSample(
+        "POST",
+        "/trajecten/{place_trajectory_id}/plaatsing",
+        303,
+        {
+            "introduction_id": "{place_introduction_id}",
+            "paid": "ja",
+            "start_date": "{today}",
+            "hours_per_week": "24",
+            "contract_type": "permanent",
+            "wage": "2.850,00",
+            "wage_period": "month",
+        },
+    ),
+    PageSample("GET", "/plaatsingen/{placement_id}"),
+    PageSample(
+        "POST",
+        "/plaatsingen/{placement_id}/nazorg",
+        303,
+        {"contact_date": "{today}", "still_working": "ja", "same_hours": "ja"},
+    ),
+    PageSample(
+        "POST",
+        "/plaatsingen/{placement_id}/einde",
+        303,
+        {"end_date": "{today}", "reason": "resigned"},
+    ),
+]

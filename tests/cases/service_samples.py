@@ -226,3 +226,64 @@ CASES_SAMPLES = {
     C + "handovers.decline_handover": _decline,
     C + "handovers.list_handovers": _list_handovers,
 }
+
+
+def _placement_samples() -> dict[str, Any]:
+    from datetime import date
+
+    from ontschot.cases.flows import place_candidate
+    from ontschot.cases.placements.reads import PlacementFilter
+    from ontschot.cases.placements.schemas import FollowUpCreate, PlacementEnd
+    from tests.cases.placement_helpers import placement_data, ready_to_place
+
+    def placed(db: Session) -> tuple[Any, Any]:
+        ready = ready_to_place(db)
+        start = clock.today() - timedelta(days=40)
+        data = placement_data(ready, start)
+        return ready.coach, place_candidate(db, actor=actor_of(ready.coach), data=data)
+
+    def place(db: Session) -> Any:
+        ready = ready_to_place(db)
+        data = placement_data(ready, clock.today())
+        # the proposal becomes 'placed' and the placement is written: two entries
+        return _sample({"actor": actor_of(ready.coach), "data": data}, entries=2)
+
+    def follow_up(db: Session) -> Any:
+        coach, p = placed(db)
+        data = FollowUpCreate(contact_date=clock.today(), still_working=True)
+        return _sample({"actor": actor_of(coach), "placement_id": p.id, "data": data})
+
+    def end(db: Session) -> Any:
+        coach, p = placed(db)
+        data = PlacementEnd(end_date=clock.today(), reason="resigned")
+        return _sample({"actor": actor_of(coach), "placement_id": p.id, "data": data})
+
+    def read(db: Session) -> Any:
+        coach, p = placed(db)
+        return _sample({"actor": actor_of(coach), "placement_id": p.id})
+
+    def listed(db: Session) -> Any:
+        coach, p = placed(db)
+        flt = PlacementFilter(trajectory_id=p.trajectory_id)
+        return _sample({"actor": actor_of(coach), "flt": flt})
+
+    def surface(db: Session) -> Any:
+        from ontschot.access.actor import Actor
+
+        ready = ready_to_place(db)
+        start = date.fromordinal(clock.today().toordinal() - 35)
+        place_candidate(db, actor=actor_of(ready.coach), data=placement_data(ready, start))
+        return _sample({"actor": Actor.cli()})
+
+    p_ = C + "placements."
+    return {
+        C + "flows.place_candidate": place,
+        p_ + "service.record_follow_up": follow_up,
+        p_ + "service.end_placement": end,
+        p_ + "reads.read_placement": read,
+        p_ + "reads.list_placements": listed,
+        p_ + "reads.surface_due_follow_ups": surface,
+    }
+
+
+CASES_SAMPLES.update(_placement_samples())

@@ -216,6 +216,15 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     "trajectory.create": {Role.COACH: W, Role.PARTNER_ADMIN: O, Role.SYSTEM_ADMIN: R},
     "trajectory.update": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
     "trajectory.reassign": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    # placements follow their trajectory: read with it, changed by its own coach
+    "placement.read": {
+        Role.COACH: W,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "placement.create": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
+    "placement.update": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
     "handover.read": {
         Role.COACH: W,
         Role.PROGRAMME_MANAGER: R,

@@ -18,6 +18,8 @@ EVENT_NAMES = {
     "reassigned": "Andere coach",
     "handover": "Warme overdracht",
     "closed": "Afgesloten",
+    "placed": "Plaatsing",
+    "placement_ended": "Plaatsing beëindigd",
 }
 HANDOVER_STATUS_NAMES = {
     "proposed": "wacht op antwoord",
@@ -30,6 +32,7 @@ ATTENTION_CHOICES = [
     ("overdue", "Actie over de datum"),
     ("no_next_action", "Zonder volgende actie"),
     ("handover", "Overdracht loopt"),
+    ("follow_ups", "Nazorg aan de beurt"),
 ]
 SORT_CHOICES = [
     ("due", "Eerst wat het eerst moet"),

@@ -64,7 +64,7 @@ def caseload(
     actor: Reader,
     keten: int | None = Query(None, ge=1, le=2**31 - 1),
     staat: str = Query("open", pattern="^(open|suspended|closed|)$"),
-    aandacht: str = Query("", pattern="^(overdue|no_next_action|handover|)$"),
+    aandacht: str = Query("", pattern="^(overdue|no_next_action|handover|follow_ups|)$"),
     volgorde: str = Query("due", pattern="^(due|started|updated)$"),
     pagina: int = Query(1, ge=1, le=10_000),
 ) -> HTMLResponse:
@@ -121,6 +121,7 @@ def _day_items(db: Session, day: reads.Day | None) -> dict[str, Any]:
         "overdue": trajectory_items(db, day.overdue),
         "due_today": trajectory_items(db, day.due_today),
         "without": trajectory_items(db, day.without_next_action),
+        "follow_ups": trajectory_items(db, day.follow_ups_due),
         "incoming": [handover_read(db, h) for h in day.incoming],
         "outgoing": [handover_read(db, h) for h in day.outgoing],
     }

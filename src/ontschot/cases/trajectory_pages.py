@@ -37,7 +37,7 @@ from ontschot.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 
-def _detail(
+def trajectory_detail(
     request: Request,
     db: Session,
     actor: Actor,
@@ -79,9 +79,35 @@ def _detail(
             "errors": errs or {},
             "today": clock.today().isoformat(),
             "message": request.query_params.get("melding", ""),
+            **placement_part(
+                db, actor, row.trajectory, can_update, request.app.state.settings.follow_up_months
+            ),
         },
         status=400 if errs else 200,
     )
+
+
+_detail = trajectory_detail
+
+
+def placement_part(
+    db: Session, actor: Actor, trajectory: Any, can_update: bool, months: list[int]
+) -> dict[str, Any]:
+    """The trajectory page's placements and the form to record one (cases.placements)."""
+    from ontschot.cases.placements import page_data as placement_data
+
+    can_place = can_update and actor.can("placement.create") and trajectory.state == "open"
+    placeable = placement_data.placeable(db, trajectory) if can_place else []
+    return {
+        "placements": placement_data.placements_of(db, trajectory.id),
+        "contract_names": placement_data.CONTRACT_NAMES,
+        "can_place": can_place,
+        "in_phase_two": placement_data.in_phase_two(db, trajectory),
+        "placeable": placeable,
+        "placeable_choices": [(str(p.introduction_id), p.label) for p in placeable],
+        "wage_period_choices": list(placement_data.WAGE_PERIOD_NAMES.items()),
+        "follow_up_months_text": placement_data.months_text(tuple(months)),
+    }
 
 
 @router.get("/trajecten/{trajectory_id}", response_class=HTMLResponse)

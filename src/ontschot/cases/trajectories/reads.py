@@ -31,7 +31,7 @@ class TrajectoryFilter:
     coach_user_id: int | None = None
     state: str | None = None
     phase_id: int | None = None
-    # overdue | no_next_action | handover
+    # overdue | no_next_action | handover | follow_ups
     attention: str | None = None
 
 
@@ -53,6 +53,7 @@ class Day:
     without_next_action: list[Row] = field(default_factory=list)
     incoming: list[Handover] = field(default_factory=list)
     outgoing: list[Handover] = field(default_factory=list)
+    follow_ups_due: list[Row] = field(default_factory=list)
 
 
 def _overdue(today: date) -> ColumnElement[bool]:
@@ -62,6 +63,19 @@ def _overdue(today: date) -> ColumnElement[bool]:
         PlanItem.due_date < today,
     )
     return and_(Trajectory.state == "open", or_(Trajectory.next_action_due < today, late_plan))
+
+
+def _follow_up_due(today: date) -> ColumnElement[bool]:
+    """A follow-up of a running placement in the trajectory fell due and is not done."""
+    from ontschot.cases.placements.models import FollowUp, Placement
+
+    return exists().where(
+        Placement.trajectory_id == Trajectory.id,
+        Placement.ended_on.is_(None),
+        FollowUp.placement_id == Placement.id,
+        FollowUp.done_at.is_(None),
+        FollowUp.due_date <= today,
+    )
 
 
 def _pending_handover() -> ColumnElement[bool]:
@@ -89,6 +103,8 @@ def _filtered(actor: Actor, flt: TrajectoryFilter) -> Select[tuple[Trajectory, C
         query = query.where(Trajectory.state == "open", Trajectory.next_action.is_(None))
     elif flt.attention == "handover":
         query = query.where(_pending_handover())
+    elif flt.attention == "follow_ups":
+        query = query.where(_follow_up_due(clock.today()))
     return query
 
 
@@ -156,6 +172,7 @@ def coach_day(db: Session, *, actor: Actor, limit: int = 50) -> Day:
         without_next_action=rows(
             and_(Trajectory.state == "open", Trajectory.next_action.is_(None))
         ),
+        follow_ups_due=rows(_follow_up_due(today)),
         incoming=list(
             db.scalars(
                 select(Handover).where(
@@ -172,7 +189,7 @@ def coach_day(db: Session, *, actor: Actor, limit: int = 50) -> Day:
         ),
     )
     seen: dict[int, Row] = {}
-    for row in (*day.overdue, *day.due_today, *day.without_next_action):
+    for row in (*day.overdue, *day.due_today, *day.without_next_action, *day.follow_ups_due):
         seen[row.trajectory.id] = row
     _logged(db, actor, list(seen.values()))
     for handover in (*day.incoming, *day.outgoing):

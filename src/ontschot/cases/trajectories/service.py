@@ -283,6 +283,17 @@ def close_trajectory(
     return trajectory
 
 
+def record_placement_on_trajectory(
+    db: Session, *, actor: Actor, trajectory: Trajectory, employer_id: int, summary: str
+) -> None:
+    """A placement (written by `cases.flows.place_candidate`, inside its transaction) is an
+    event in the trajectory's history; its employer becomes the trajectory's employer."""
+    if trajectory.employer_id != employer_id:
+        trajectory.employer_id = employer_id
+    history.event(db, actor, trajectory, "placed", summary[:300])
+    trajectory.updated_at = clock.now()
+
+
 def chain_type_of(db: Session, trajectory: Trajectory) -> ChainType:
     chain_type = db.get(ChainType, trajectory.chain_type_id)
     assert chain_type is not None

@@ -1,0 +1,1 @@
+"""Placements of candidates with employers and their follow-up (issue 14, item 7)."""
