@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ontschot.access.models import AppUser, Organisation
@@ -96,6 +98,22 @@ def build_world(db: Session) -> World:
         if setup is not None:
             setup(db, world)
     return world
+
+
+@contextmanager
+def undone_afterwards(db: Session, connection: Connection) -> Iterator[None]:
+    """Everything written inside is rolled back afterwards (a savepoint around it), so one
+    world serves every actor of a change route, each starting from the same state. The app's
+    sessions join the test's connection with savepoints of their own (tests/conftest.py)."""
+    db.commit()
+    point = connection.begin_nested()
+    try:
+        yield
+    finally:
+        db.rollback()
+        if point.is_active:
+            point.rollback()
+        db.expire_all()
 
 
 def _last_token_id(db: Session, organisation_id: int) -> int:

@@ -24,7 +24,7 @@ from tests.factories import (
 )
 from tests.platform import api_fuzz
 
-EXAMPLES = 3
+EXAMPLES = 2
 
 
 @pytest.fixture
