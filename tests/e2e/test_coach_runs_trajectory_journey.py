@@ -91,11 +91,11 @@ def test_coach_runs_a_trajectory_and_hands_it_over_with_its_history(
     page.get_by_text("De volgende actie is vastgelegd.").wait_for()
 
     # and moves through phase 1 (training) to phase 2, first without an employer
-    page.get_by_text("Naar een volgende status of fase").click()
+    page.get_by_text("Naar een volgende status of fase", exact=True).click()
     page.locator("#veld-st-status_id").select_option(label="Scholing")
     page.get_by_role("button", name="Status vastleggen").click()
     page.get_by_text("De nieuwe status is vastgelegd").wait_for()
-    page.get_by_text("Naar een volgende status of fase").click()
+    page.get_by_text("Naar een volgende status of fase", exact=True).click()
     page.locator("#veld-st-status_id").select_option(label="Proefplaatsing")
     page.get_by_role("button", name="Status vastleggen").click()
     summary = page.locator("#foutoverzicht")
