@@ -80,10 +80,12 @@ def budget_world(
     organisation: Organisation | None = None,
     pooled_cents: int = 5_000_000,
     benefit: str = "none",
+    coach: AppUser | None = None,
+    manager: AppUser | None = None,
 ) -> BudgetWorld:
     org = organisation or make_organisation(db)
-    coach = make_user(db, Role.COACH, organisation=org, password=None)
-    manager = make_user(db, Role.PROGRAMME_MANAGER, organisation=org, password=None)
+    coach = coach or make_user(db, Role.COACH, organisation=org, password=None)
+    manager = manager or make_user(db, Role.PROGRAMME_MANAGER, organisation=org, password=None)
     other = make_user(db, Role.PROGRAMME_MANAGER, organisation=org, password=None)
     candidate = make_candidate(db, coach, benefit=benefit)
     trajectory = make_trajectory(db, coach, candidate=candidate)

@@ -125,16 +125,14 @@ def test_ledger_rows_cannot_be_changed_or_deleted(db: Session) -> None:
         "UPDATE ledger_entry SET amount_cents = amount_cents + 1",
         "DELETE FROM ledger_transfer",
     ):
-        with pytest.raises(Exception, match="append-only"):
-            with db.begin_nested():
-                db.execute(text(statement))
+        with pytest.raises(Exception, match="append-only"), db.begin_nested():
+            db.execute(text(statement))
 
 
 def test_the_database_refuses_a_negative_balance(db: Session) -> None:
     w = budget_world(db)
-    with pytest.raises(Exception, match="(?i)check|constraint"):
-        with db.begin_nested():
-            db.execute(
-                text("UPDATE fund_balance SET available_cents = -1 WHERE fund_id = :id"),
-                {"id": w.pooled_fund.id},
-            )
+    with pytest.raises(Exception, match=r"(?i)check|constraint"), db.begin_nested():
+        db.execute(
+            text("UPDATE fund_balance SET available_cents = -1 WHERE fund_id = :id"),
+            {"id": w.pooled_fund.id},
+        )
