@@ -2,6 +2,8 @@
 
 from ontschot.access import models as access_models
 from ontschot.audit import models as audit_models
+from ontschot.budget import models as budget_models
+from ontschot.budget.ledger import models as ledger_models
 from ontschot.careers import models as careers_models
 from ontschot.cases.placements import models as placement_models
 from ontschot.cases.trajectories import models as trajectory_models
@@ -15,10 +17,12 @@ from ontschot.taxonomy import models as taxonomy_models
 __all__ = [
     "access_models",
     "audit_models",
+    "budget_models",
     "careers_models",
     "chain_models",
     "contact_models",
     "employer_models",
+    "ledger_models",
     "matching_models",
     "people_models",
     "placement_models",

@@ -175,6 +175,7 @@ _HEALTH_THREADS = anyio.CapacityLimiter(2)
 def _api_routers() -> list[APIRouter]:
     from ontschot.access.api import router as access_api
     from ontschot.audit.api import router as audit_api
+    from ontschot.budget.api import router as budget_api
     from ontschot.careers.api import router as careers_api
     from ontschot.cases.api import router as cases_api
     from ontschot.cases.placements.api import router as placements_api
@@ -201,6 +202,7 @@ def _api_routers() -> list[APIRouter]:
         chains_api,
         cases_api,
         placements_api,
+        budget_api,
     ]
 
 

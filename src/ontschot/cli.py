@@ -85,6 +85,7 @@ def serve(
 
 def _register_context_commands() -> None:
     from ontschot.access.cli import orgs_app, users_app
+    from ontschot.budget.cli import budget_app
     from ontschot.careers.cli import training_app
     from ontschot.extraction.cli import occupations_app, skills_app
     from ontschot.interop.cli import export_app, import_app
@@ -106,6 +107,7 @@ def _register_context_commands() -> None:
     app.add_typer(import_app, name="import")
     app.add_typer(export_app, name="export")
     app.add_typer(jobs_app, name="jobs")
+    app.add_typer(budget_app, name="budget")
 
 
 _register_context_commands()

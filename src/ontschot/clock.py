@@ -31,7 +31,8 @@ def today() -> date:
 
 @contextmanager
 def frozen(at: datetime) -> Iterator[Callable[[timedelta], None]]:
-    """Tests: time stands at `at` inside the block; the yielded function moves it on."""
+    """Time stands at `at` inside the block; the yielded function moves it on. For tests, and
+    for the demo writer, which books two years of history on the days they happened."""
     global _source
     if at.tzinfo is None:
         raise ValueError("frozen() needs a timezone-aware datetime")

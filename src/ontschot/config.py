@@ -127,6 +127,14 @@ class Settings(BaseSettings):
         le=40,
         description="... with at least this many hours a week.",
     )
+    four_eyes_above_cents: int = Field(
+        100_000,
+        ge=0,
+        le=10**12,
+        description="Intervention requests costing more than this many euro cents need the "
+        "approval of a programme manager other than the requester (four eyes); at or below "
+        "it a request is approved and reserved when it is made. 0: every request needs one.",
+    )
 
     @field_validator("follow_up_months")
     @classmethod

@@ -624,3 +624,8 @@ def _remove_person(db: Session) -> Sample:
 from tests.cases.service_samples import CASES_SAMPLES  # noqa: E402
 
 SAMPLES.update(CASES_SAMPLES)
+
+# the pooled budget keeps its samples beside its tests
+from tests.budget.service_samples import BUDGET_SAMPLES  # noqa: E402
+
+SAMPLES.update(BUDGET_SAMPLES)

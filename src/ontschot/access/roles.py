@@ -233,6 +233,29 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     },
     "handover.propose": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
     "handover.decide": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
+    # the pooled budget (issue 15): funds, rules and the ledger carry no personal data and
+    # are read region-wide; programme managers manage funds and approve (never their own
+    # request, see budget/requests.py); coaches request for their own trajectories; a
+    # provider books invoices with a partner_admin API token narrowed to invoice.submit.
+    "budget.read": {
+        Role.COACH: R,
+        Role.PROGRAMME_MANAGER: R,
+        Role.PARTNER_ADMIN: O,
+        Role.ANALYST: R,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "fund.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "instrument.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "intervention.read": {
+        Role.COACH: W,
+        Role.PROGRAMME_MANAGER: R,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "intervention.request": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
+    "intervention.approve": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "intervention.cancel": {Role.COACH: W, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "invoice.submit": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "invoice.reverse": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
 }
 
 # Actions anyone may perform without logging in.

@@ -201,6 +201,7 @@ def import_training_offers(
             )
         )
     }
+    written: list[TrainingOffer] = []
     for row in rows:
         offer = existing.get((row.provider, row.external_ref))
         if offer is None:
@@ -218,6 +219,11 @@ def import_training_offers(
         )
         offer.skills = [TrainingOfferSkill(skill_uri=u) for u in row.skill_uris]
         offer.starts = [TrainingOfferStart(start_date=d) for d in row.start_dates]
+        written.append(offer)
+    # one catalogue: each offer is also an instrument of kind training (budget, ADR 0021)
+    from ontschot.budget.instruments import sync_training_offers
+
+    sync_training_offers(db, written)
     audit.record(
         db,
         actor=actor,

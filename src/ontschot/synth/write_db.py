@@ -41,6 +41,7 @@ from ontschot.synth.generate import SyntheticRegion
 from ontschot.synth.plan import DEMO_PASSWORD
 from ontschot.synth.trainings import write_training_offers
 from ontschot.synth.workbench import write_workbench
+from ontschot.synth.write_budget import write_budget
 from ontschot.synth.write_chains import write_chains_and_trajectories
 from ontschot.synth.write_placements import write_placements
 from ontschot.tx import atomic
@@ -172,6 +173,7 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
         proposals, moments = write_workbench(db, today=data.today, seed=data.seed)
         write_chains_and_trajectories(db, data, org_ids, user_ids, employer_ids, candidate_ids)
         write_placements(db, today=data.today, seed=data.seed)
+        write_budget(db, data, settings)
         return WriteSummary(
             len(plan.organisations),
             len(plan.users),

@@ -1,0 +1,1 @@
+"""Double-entry ledger of the pooled budget (ADR 0020)."""

@@ -1,0 +1,1 @@
+"""Funding rules as data and the funding router (ADR 0021)."""
