@@ -9,6 +9,7 @@ from ontschot.chains import models as chain_models
 from ontschot.contacts import models as contact_models
 from ontschot.employers import models as employer_models
 from ontschot.matching import models as matching_models
+from ontschot.monitor import models as monitor_models
 from ontschot.people import models as people_models
 from ontschot.taxonomy import models as taxonomy_models
 
@@ -20,6 +21,7 @@ __all__ = [
     "contact_models",
     "employer_models",
     "matching_models",
+    "monitor_models",
     "people_models",
     "placement_models",
     "taxonomy_models",
