@@ -60,7 +60,8 @@ def _labels(db: Session, model: type[Occupation] | type[Skill], uris: set[str]) 
     rows = db.execute(
         select(model.uri, model.label_nl, model.label_en).where(model.uri.in_(sorted(uris)))
     )
-    return {u: nl or en for u, nl, en in rows}
+    # an ESCO label that exists only in English says so (STYLE: the "EN" mark)
+    return {u: nl or f"{en} (EN)" for u, nl, en in rows}
 
 
 def labour_insight(db: Session, *, promising: float, limit: int = 10) -> Insight:

@@ -195,16 +195,19 @@ def export_report(
     settings: Settings,
     flt: MonitorFilter | None = None,
     financier_id: int | None = None,
+    board: bool = True,
+    table: str | None = None,
 ) -> bytes:
     """The regional board's quarterly report (or one financier's), suppressed for small
-    numbers, as CSV, XLSX or PDF; one processing-log entry."""
+    numbers, as CSV, XLSX or PDF; one processing-log entry. With `board=False` it is the
+    caller's own dashboard (exact for the programme manager); `table` keeps one table."""
     actor.require("monitor.export")
     if fmt not in FORMATS:
         raise errors.Invalid(
             "Kies csv, xlsx of pdf als formaat.", fields={"format": "kies csv, xlsx of pdf"}
         )
     flt = flt or MonitorFilter()
-    view = build_view(db, actor=actor, flt=flt, settings=settings, board=True)
+    view = build_view(db, actor=actor, flt=flt, settings=settings, board=board)
     if financier_id is not None:
         names = {m.financier_id: m.financier_name for m in view.facts.money}
         if financier_id not in names:
@@ -223,7 +226,13 @@ def export_report(
             view.taken_at,
             view.facts,
         )
-    content = _write(view.document, fmt)
+    document = view.document
+    if table is not None:
+        chosen = [t for t in document.all_tables() if t.key == table]
+        if not chosen:
+            raise errors.NotFound(f"Tabel {table[:40]!r}")
+        document = Document(document.title, document.subtitle, tuple(chosen))
+    content = _write(document, fmt)
     audit.record(
         db,
         actor=actor,
