@@ -11,6 +11,7 @@ from ontschot.chains import models as chain_models
 from ontschot.contacts import models as contact_models
 from ontschot.employers import models as employer_models
 from ontschot.matching import models as matching_models
+from ontschot.monitor import models as monitor_models
 from ontschot.people import models as people_models
 from ontschot.taxonomy import models as taxonomy_models
 
@@ -24,6 +25,7 @@ __all__ = [
     "employer_models",
     "ledger_models",
     "matching_models",
+    "monitor_models",
     "people_models",
     "placement_models",
     "taxonomy_models",

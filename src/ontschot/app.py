@@ -185,6 +185,7 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.extraction.api import router as extraction_api
     from ontschot.interop.api import router as interop_api
     from ontschot.matching.api import router as matching_api
+    from ontschot.monitor.api import router as monitor_api
     from ontschot.people.api import router as people_api
     from ontschot.taxonomy.api import router as taxonomy_api
 
@@ -203,6 +204,7 @@ def _api_routers() -> list[APIRouter]:
         cases_api,
         placements_api,
         budget_api,
+        monitor_api,
     ]
 
 
@@ -221,6 +223,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
     from ontschot.matching.pages import router as matching_pages
+    from ontschot.monitor.pages import router as monitor_pages
     from ontschot.people.edit_pages import router as people_edit_pages
     from ontschot.people.page_actions import router as people_actions
     from ontschot.people.pages import router as people_pages
@@ -248,5 +251,6 @@ def _page_routers() -> list[APIRouter]:
         trajectory_pages,
         placement_pages,
         handover_pages,
+        monitor_pages,
         site_pages,
     ]

@@ -91,6 +91,7 @@ def _register_context_commands() -> None:
     from ontschot.interop.cli import export_app, import_app
     from ontschot.jobs_cli import jobs_app
     from ontschot.matching.cli import match_app, routes_app
+    from ontschot.monitor.cli import monitor_app
     from ontschot.synth.cli import demo, synth
     from ontschot.taxonomy.cli import taxonomy_app
 
@@ -108,6 +109,7 @@ def _register_context_commands() -> None:
     app.add_typer(export_app, name="export")
     app.add_typer(jobs_app, name="jobs")
     app.add_typer(budget_app, name="budget")
+    app.add_typer(monitor_app, name="monitor")
 
 
 _register_context_commands()

@@ -17,7 +17,11 @@ from sqlalchemy.orm import Session
 from ontschot.config import Settings
 
 # Modules that register jobs; importing them fills the registry.
-JOB_MODULES = ("ontschot.people.jobs", "ontschot.cases.placements.jobs")
+JOB_MODULES = (
+    "ontschot.people.jobs",
+    "ontschot.cases.placements.jobs",
+    "ontschot.monitor.jobs",
+)
 
 
 @dataclass(frozen=True)

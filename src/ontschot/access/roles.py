@@ -256,6 +256,23 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     "intervention.cancel": {Role.COACH: W, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "invoice.submit": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "invoice.reverse": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    # results monitor (issue 16): aggregated figures for those who steer and account for the
+    # programme; the programme manager (and system administrator) see exact numbers and may
+    # cut by coach, everyone else gets small numbers suppressed (ADR 0023). The regional
+    # board is a read-only view of the same figures, not a role.
+    "monitor.read": {
+        Role.PROGRAMME_MANAGER: R,
+        Role.ANALYST: R,
+        Role.PARTNER_ADMIN: R,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "monitor.export": {
+        Role.PROGRAMME_MANAGER: R,
+        Role.ANALYST: R,
+        Role.PARTNER_ADMIN: R,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "monitor.refresh": {Role.SYSTEM_ADMIN: R},
 }
 
 # Actions anyone may perform without logging in.

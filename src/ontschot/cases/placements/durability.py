@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
 from ontschot.cases.placements.models import FollowUp, Placement
 from ontschot.cases.placements.rules import PlacementRules, add_months
@@ -11,7 +13,32 @@ from ontschot.cases.placements.rules import PlacementRules, add_months
 GRACE_DAYS = 14
 
 
-def durable(placement: Placement, rules: PlacementRules) -> bool | None:
+class FollowUpLike(Protocol):
+    @property
+    def contact_date(self) -> date | None: ...
+    @property
+    def still_working(self) -> bool | None: ...
+    @property
+    def same_hours(self) -> bool | None: ...
+    @property
+    def hours_now(self) -> int | None: ...
+
+
+class PlacementLike(Protocol):
+    """A placement row, or the monitor's pseudonymised fact of one: the one definition of
+    durable serves both."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def ended_on(self) -> date | None: ...
+    @property
+    def hours_per_week(self) -> int: ...
+    @property
+    def follow_ups(self) -> Sequence[FollowUpLike]: ...
+
+
+def durable(placement: PlacementLike, rules: PlacementRules) -> bool | None:
     """True when a follow-up at or after `durable_months` found the person still working
     with at least the minimum hours; False when the work ended before then or such a
     follow-up found less; None while nobody knows yet."""

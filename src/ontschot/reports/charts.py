@@ -1,0 +1,190 @@
+"""Server-side SVG charts with matplotlib, readable without colour: every series has its
+own hatching or line style and a direct label, and the SVG carries a title and a text
+alternative. Matplotlib's bundled DejaVu Sans is the only font (text drawn as paths, so the
+SVG looks the same in every browser). The PDF gets the same drawing as PNG: fpdf2's SVG
+reader drops hatch patterns."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo")
+LINES = ("-", "--", ":", "-.")
+GREYS = ("#1f3a5f", "#6b7f99", "#b8c4d4", "#3d3d3d", "#8a8a8a")
+
+matplotlib.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",
+        "svg.fonttype": "path",
+        "svg.hashsalt": "ontschot",  # stable ids: the same figure gives the same SVG
+        "font.size": 9,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    xs: Sequence[float]
+    ys: Sequence[float]
+    lower: Sequence[float] | None = None
+    upper: Sequence[float] | None = None
+
+
+def _figure(size: tuple[float, float]) -> tuple[Figure, Axes]:
+    # a bare Figure, not pyplot: pyplot keeps global state, and pages render in threads
+    fig = Figure(figsize=size)
+    return fig, fig.subplots()
+
+
+class Drawing:
+    """A figure drawn by `draw` each time it is asked for, so the SVG of the page and the
+    PNG of the PDF are the same drawing; each result is kept once made."""
+
+    def __init__(self, draw: Callable[[], Figure], title: str, alt: str) -> None:
+        self._draw, self.title, self.alt = draw, title, alt
+        self._svg: str | None = None
+        self._png: bytes | None = None
+
+    def svg(self) -> str:
+        if self._svg is None:
+            self._svg = _svg(self._draw(), self.title, self.alt)
+        return self._svg
+
+    def png(self) -> bytes:
+        if self._png is None:
+            fig = self._draw()
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=200, bbox_inches="tight")
+            self._png = buffer.getvalue()
+        return self._png
+
+
+def _svg(fig: Figure, title: str, alt: str) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg") :]
+    head = '<svg role="img" aria-labelledby="t d" focusable="false"'
+    text = re.sub(r"<svg", head, text, count=1)
+    text = re.sub(
+        r"(<svg[^>]*>)",
+        lambda m: (
+            f'{m.group(1)}<title id="t">{html.escape(title)}</title>'
+            f'<desc id="d">{html.escape(alt)}</desc>'
+        ),
+        text,
+        count=1,
+    )
+    return text
+
+
+def step_chart(
+    title: str, alt: str, lines: Sequence[Line], *, x_label: str, y_label: str
+) -> Drawing:
+    """Step curves (a survival curve) with shaded bands, each labelled at its end."""
+    return Drawing(lambda: _step(lines, x_label, y_label), title, alt)
+
+
+def _step(lines: Sequence[Line], x_label: str, y_label: str) -> Figure:
+    fig, ax = _figure((6.4, 3.4))
+    for i, line in enumerate(lines):
+        style = LINES[i % len(LINES)]
+        colour = GREYS[i % len(GREYS)]
+        ax.step(line.xs, line.ys, where="post", linestyle=style, color=colour, linewidth=1.8)
+        if line.lower is not None and line.upper is not None:
+            ax.fill_between(
+                line.xs,
+                line.lower,
+                line.upper,
+                step="post",
+                alpha=0.18,
+                color=colour,
+                hatch=HATCHES[(i + 1) % len(HATCHES)] if i else None,
+                linewidth=0,
+            )
+        if line.xs:
+            ax.annotate(
+                f"{line.label} ({line.ys[-1]:.0f} %)".replace(".", ","),
+                (line.xs[-1], line.ys[-1]),
+                xytext=(4, -3 if i else 3),
+                textcoords="offset points",
+                fontsize=8,
+                color=colour,
+            )
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    ax.set_ylim(0, 102)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def stacked_bars(
+    title: str, alt: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]]
+) -> Drawing:
+    """Horizontal stacked bars: each part hatched differently and its count written on it."""
+    return Drawing(lambda: _stacked(categories, series), title, alt)
+
+
+def _stacked(categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]]) -> Figure:
+    fig, ax = _figure((6.4, 0.5 + 0.45 * max(len(categories), 1)))
+    left = [0] * len(categories)
+    for i, (name, values) in enumerate(series):
+        bars = ax.barh(
+            categories,
+            values,
+            left=left,
+            label=name,
+            color=GREYS[i % len(GREYS)],
+            hatch=HATCHES[i % len(HATCHES)],
+            edgecolor="white",
+        )
+        for bar, value in zip(bars, values, strict=True):
+            if value:
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if i == 0 else "black",
+                )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series), frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def bars(
+    title: str, alt: str, categories: Sequence[str], values: Sequence[float], unit: str
+) -> Drawing:
+    """Horizontal bars with the value written beside each bar."""
+    return Drawing(lambda: _bars(categories, values, unit), title, alt)
+
+
+def _bars(categories: Sequence[str], values: Sequence[float], unit: str) -> Figure:
+    fig, ax = _figure((6.4, 0.5 + 0.35 * max(len(categories), 1)))
+    drawn = ax.barh(categories, values, color=GREYS[0], hatch="///", edgecolor="white")
+    for bar, value in zip(drawn, values, strict=True):
+        text = f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
+        ax.text(
+            bar.get_width(),
+            bar.get_y() + bar.get_height() / 2,
+            f" {text}{unit}",
+            va="center",
+            fontsize=8,
+        )
+    ax.invert_yaxis()
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
