@@ -89,7 +89,7 @@ class IntroductionFact:
 class MoneyFact:
     """One ledger position as the monitor needs it: who pays, from which fund, for what.
 
-    Filled by the pooled budget's adapter (`loader.money_facts`); amounts in integer cents."""
+    Filled from the pooled budget's ledger (`monitor/money.py`); amounts in integer cents."""
 
     trajectory_id: int | None
     placement_id: int | None

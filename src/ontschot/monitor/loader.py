@@ -30,20 +30,15 @@ from ontschot.monitor.facts import (
     PlacementFact,
     TrajectoryFact,
 )
+from ontschot.monitor.money import ledger_money
 from ontschot.people.models import Candidate, Introduction
 from ontschot.taxonomy.models import Occupation
 
 MoneySource = Callable[[Session], list[MoneyFact]]
 
 
-def no_ledger(db: Session) -> list[MoneyFact]:
-    """The pooled budget's adapter plugs in here (see ADR 0023): until its ledger exists
-    there are no entries, and every money figure says so instead of showing a number."""
-    return []
-
-
-# Replaced by the budget context once its ledger is merged: `loader.money_facts = …`.
-money_facts: MoneySource = no_ledger
+# The pooled budget's ledger (monitor/money.py); tests pass their own source.
+money_facts: MoneySource = ledger_money
 
 
 def _local(moment: datetime) -> date:
