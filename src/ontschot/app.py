@@ -223,6 +223,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.employers.pages import router as employers_pages
     from ontschot.extraction.pages import router as extraction_pages
     from ontschot.matching.pages import router as matching_pages
+    from ontschot.monitor.accountability_pages import router as accountability_pages
     from ontschot.monitor.pages import router as monitor_pages
     from ontschot.people.edit_pages import router as people_edit_pages
     from ontschot.people.page_actions import router as people_actions
@@ -252,5 +253,6 @@ def _page_routers() -> list[APIRouter]:
         placement_pages,
         handover_pages,
         monitor_pages,
+        accountability_pages,
         site_pages,
     ]
