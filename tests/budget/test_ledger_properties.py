@@ -60,6 +60,16 @@ class LedgerMachine(RuleBasedStateMachine):
     def _pick(self, items: list[int], index: int) -> int | None:
         return items[index % len(items)] if items else None
 
+    def _in(self, states: tuple[str, ...], index: int) -> int | None:
+        """Mostly a request in one of `states` (the step that makes sense), one time in
+        five any request (the step then has to be refused and change nothing)."""
+        fitting = [
+            r
+            for r in self.requests
+            if (found := self.db.get(requests.InterventionRequest, r)) and found.state in states
+        ]
+        return self._pick(fitting if fitting and index % 5 else self.requests, index)
+
     @rule(
         cost=st.one_of(st.integers(1, 200_000), st.integers(200_000, 1_500_000)),
         four_eyes=st.sampled_from([0, 100_000]),
@@ -83,12 +93,12 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(index=st.integers(0, 1000))
     def approve(self, index: int) -> None:
-        if (rid := self._pick(self.requests, index)) is not None:
+        if (rid := self._in(("requested",), index)) is not None:
             self._try(requests.approve_request, actor=actor_of(self.world.manager), request_id=rid)
 
     @rule(index=st.integers(0, 1000))
     def reject(self, index: int) -> None:
-        if (rid := self._pick(self.requests, index)) is not None:
+        if (rid := self._in(("requested",), index)) is not None:
             self._try(
                 requests.reject_request,
                 actor=actor_of(self.world.manager),
@@ -98,12 +108,12 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(index=st.integers(0, 1000))
     def cancel(self, index: int) -> None:
-        if (rid := self._pick(self.requests, index)) is not None:
+        if (rid := self._in(("requested", "approved"), index)) is not None:
             self._try(requests.cancel_request, actor=actor_of(self.world.coach), request_id=rid)
 
     @rule(index=st.integers(0, 1000), share=st.integers(1, 110), same_key=st.booleans())
     def invoice(self, index: int, share: int, same_key: bool) -> None:
-        rid = self._pick(self.requests, index)
+        rid = self._in(("approved",), index)
         if rid is None:
             return
         request = self.db.get(requests.InterventionRequest, rid)
@@ -146,6 +156,7 @@ class LedgerMachine(RuleBasedStateMachine):
 @pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
 def test_any_sequence_keeps_the_ledger_balanced(db: Session, db_connection: Connection) -> None:
     # a small pooled fund, so reservations run into "onvoldoende budget" often
+    SEEN.clear()
     world = budget_world(db, pooled_cents=2_000_000)
     db.commit()
     LedgerMachine.db, LedgerMachine.world, LedgerMachine.connection = db, world, db_connection
@@ -155,6 +166,7 @@ def test_any_sequence_keeps_the_ledger_balanced(db: Session, db_connection: Conn
             max_examples=EXAMPLES,
             stateful_step_count=STEPS,
             deadline=None,
+            derandomize=True,  # the same sequences in every run: CI stays stable
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
         ),
     )
