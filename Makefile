@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit e2e install bench bench-load bench-fuzz bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national snapshot docs clean
+.PHONY: run test lint typecheck unit e2e install bench bench-load bench-fuzz bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national bench-budget snapshot docs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -71,6 +71,11 @@ bench-registry: $(STAMP)
 # National-scale synthetic files (1,000,000 x 400,000): several minutes.
 bench-national: $(STAMP)
 	$(BIN)/python bench/synth_national.py --workers 2
+
+# Issue 15: approvals per second on one hot fund, 8 client processes, with baselines.
+bench-budget: $(STAMP)
+	ONTSCHOT_TEST_POSTGRES_URL="$${ONTSCHOT_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" \
+		$(BIN)/python bench/budget_approvals.py
 
 snapshot: $(STAMP)
 	$(BIN)/python scripts/build_taxonomy_snapshot.py ../shared/data/esco

@@ -297,8 +297,9 @@ def approve_request(db: Session, *, actor: Actor, request_id: int) -> Interventi
         decided_by_user_id=actor.user_id,
         decided_at=clock.now(),
     )
-    _reserve_all(db, actor, request)
     _log(db, actor, "intervention.approve", request, "goedgekeurd en gereserveerd")
+    # the reservations last: a hot fund's balance row stays locked only until the commit
+    _reserve_all(db, actor, request)
     return request
 
 

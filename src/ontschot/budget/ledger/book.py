@@ -97,7 +97,6 @@ def book(
     deltas: dict[str, int] = {}
     for account, amount in lines:
         deltas[account] = deltas.get(account, 0) + amount
-    _apply(db, fund, deltas)
     transfer = LedgerTransfer(
         kind=kind,
         fund_id=fund.id,
@@ -123,6 +122,8 @@ def book(
         if c
     )
     db.flush()
+    # the balance row last: its row lock is then held only until the commit that follows
+    _apply(db, fund, deltas)
     return transfer
 
 
