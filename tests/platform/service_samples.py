@@ -624,3 +624,7 @@ def _remove_person(db: Session) -> Sample:
 from tests.cases.service_samples import CASES_SAMPLES  # noqa: E402
 
 SAMPLES.update(CASES_SAMPLES)
+
+from tests.monitor.service_samples import MONITOR_SAMPLES  # noqa: E402
+
+SAMPLES.update(MONITOR_SAMPLES)
