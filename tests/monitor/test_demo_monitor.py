@@ -181,3 +181,45 @@ def test_refreshed_facts_survive_erasure(db: Session, demo: Settings) -> None:
     assert [(i.key, i.value) for i in after.result.indicators] == [
         (i.key, i.value) for i in before.result.indicators
     ]
+
+
+def test_cli_writes_the_board_report_and_refuses_bad_input_in_dutch(
+    db: Session, session_factory: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from ontschot import cli_support
+    from ontschot.cli import app
+
+    monkeypatch.setattr(cli_support, "open_session", lambda settings: session_factory())
+    runner = CliRunner()
+
+    for fmt in ("xlsx", "csv", "pdf"):
+        out = tmp_path / f"rapport.{fmt}"
+        done = runner.invoke(app, ["monitor", "export", "--format", fmt, "--out", str(out)])
+        assert done.exit_code == 0, done.output
+        assert out.stat().st_size > 500
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    assert "Plaatsingen" in (tmp_path / "rapport.csv").read_text(encoding="utf-8-sig")
+
+    wrong = runner.invoke(app, ["monitor", "export", "--format", "docx", "--out", "x.docx"])
+    assert wrong.exit_code != 0 and "onbekend formaat" in wrong.output
+    nowhere = runner.invoke(
+        app, ["monitor", "export", "--format", "pdf", "--out", "/geen/map/r.pdf"]
+    )
+    assert nowhere.exit_code != 0 and "bestaat niet" in nowhere.output
+    unknown = runner.invoke(
+        app,
+        [
+            "monitor",
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "f.pdf"),
+            "--financier",
+            "5",
+        ],
+    )
+    assert unknown.exit_code != 0 and "nog geen boekingen" in unknown.output
+    assert not (tmp_path / "f.pdf").exists()

@@ -212,3 +212,7 @@ PAGE_SAMPLES: list[PageSample] = [
 from tests.cases.page_samples import CASES_PAGE_SAMPLES  # noqa: E402
 
 PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)
+
+from tests.monitor.page_samples import MONITOR_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(MONITOR_PAGE_SAMPLES)

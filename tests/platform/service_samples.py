@@ -629,3 +629,6 @@ SAMPLES.update(CASES_SAMPLES)
 from tests.budget.service_samples import BUDGET_SAMPLES  # noqa: E402
 
 SAMPLES.update(BUDGET_SAMPLES)
+from tests.monitor.service_samples import MONITOR_SAMPLES  # noqa: E402
+
+SAMPLES.update(MONITOR_SAMPLES)
