@@ -326,6 +326,7 @@ ACTION_NAMES: dict[str, str] = {
     "trajectory.activity.add": "activiteit vastgelegd",
     "trajectory.next_action.set": "volgende actie vastgelegd",
     "trajectory.plan.add": "plan aangevuld",
+    "trajectory.plan.done": "planonderdeel gedaan",
     "trajectory.suspend": "traject opgeschort",
     "trajectory.resume": "traject hervat",
     "trajectory.close": "traject afgesloten",
@@ -340,6 +341,9 @@ ACTION_NAMES: dict[str, str] = {
     "handover.decide": "over warme overdracht beslissen",
     "handover.accept": "warme overdracht aanvaard",
     "handover.decline": "warme overdracht afgewezen",
+    "vacancy.fill": "vacature vervuld door plaatsing",
+    "work_to_work.register": "werknemer met ontslagrisico aangemeld (van werk naar werk)",
+    "work_to_work.read": "aanmeldingen van werk naar werk bekeken",
 }
 RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
 
@@ -379,6 +383,7 @@ OBJECT_NAMES = {
     "training_offer": "opleiding",
     "user": "gebruiker",
     "vacancy": "vacature",
+    "at_risk_employee": "aanmelding van werk naar werk",
 }
 
 
