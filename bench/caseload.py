@@ -4,13 +4,18 @@ trajectories)? Server time of the whole page (GET through the app, template incl
 p50/p95 over 40 requests, in milliseconds. Targets (issue 14): p95 <= 300 ms for the
 caseload, <= 800 ms for the region list.
 
-    python bench/caseload.py [--postgres URL]
+    python bench/caseload.py                 # SQLite
+    python bench/caseload.py --postgres URL  # PostgreSQL (a fresh schema, dropped after)
+    python bench/caseload.py --both --postgres URL
+
+Each line ends with whether the p95 meets its target.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import secrets
 import statistics
 import tempfile
 import time
@@ -18,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from ontschot.access.models import AppUser, Organisation
@@ -37,7 +42,7 @@ CANDIDATES, TRAJECTORIES, ORGS, COACHES, OWN = 30_000, 9_000, 8, 150, 60
 RUNS = 40
 
 
-def _fill(db: Session) -> tuple[int, int]:
+def _fill(db: Session) -> tuple[int, int, int]:
     rnd = random.Random(7)
     now, today = utcnow(), date.today()
     orgs = [Organisation(name=f"Org {i}", kind="gemeente", region_code="twente",
@@ -91,7 +96,7 @@ def _fill(db: Session) -> tuple[int, int]:
           "reached_at": datetime.now(UTC)} for i, r in enumerate(rows)],
     )  # fmt: skip
     db.commit()
-    return coaches[0].id, manager.id
+    return coaches[0].id, manager.id, chains[0].id
 
 
 def _measure(client: TestClient, url: str) -> tuple[float, float]:
@@ -106,35 +111,67 @@ def _measure(client: TestClient, url: str) -> tuple[float, float]:
     return statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--postgres", default="")
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp())
-    url = args.postgres or f"sqlite:///{folder / 'bench.db'}"
+TARGETS = {
+    "caseload_60_trajectories": 300,
+    "region_list_9000_trajectories": 800,
+    "region_list_one_chain": 800,
+}
+
+
+def _run(backend: str, url: str, folder: Path) -> None:
     settings = Settings(database_url=url, data_dir=folder, environment="test",
                         secret_key="bench-secret-key-0123456789abcdef")  # noqa: S106  # fmt: skip
-    engine = make_engine(url)
-    upgrade(engine)
-    factory = make_sessionmaker(engine)
-    with factory() as db:
-        coach_id, manager_id = _fill(db)
-    app = create_app(settings, session_factory=factory)
-    for name, user_id, path in (
-        ("caseload_60_trajectories", coach_id, "/trajecten"),
-        ("region_list_9000_trajectories", manager_id, "/trajecten"),
-        ("region_list_one_chain", manager_id, "/trajecten?keten=1"),
-    ):
+    schema = ""
+    if backend == "postgresql":
+        # a schema of its own, so the bench never meets another database's tables
+        schema = f"bench_{secrets.token_hex(4)}"
+        with make_engine(url).begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    else:
+        engine = make_engine(url)
+    try:
+        upgrade(engine)
+        factory = make_sessionmaker(engine)
         with factory() as db:
-            user = db.get(AppUser, user_id)
-            assert user is not None
-            raw = start_session(db, user, settings)
-            db.commit()
-        with TestClient(app) as client:
-            client.cookies.set(SESSION_COOKIE, raw)
-            p50, p95 = _measure(client, path)
-        print(f"{name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
-    engine.dispose()
+            coach_id, manager_id, chain_id = _fill(db)
+        app = create_app(settings, session_factory=factory)
+        for name, user_id, path in (
+            ("caseload_60_trajectories", coach_id, "/trajecten"),
+            ("region_list_9000_trajectories", manager_id, "/trajecten"),
+            ("region_list_one_chain", manager_id, f"/trajecten?keten={chain_id}"),
+        ):
+            with factory() as db:
+                user = db.get(AppUser, user_id)
+                assert user is not None
+                raw = start_session(db, user, settings)
+                db.commit()
+            with TestClient(app) as client:
+                client.cookies.set(SESSION_COOKIE, raw)
+                p50, p95 = _measure(client, path)
+            verdict = "ok" if p95 <= TARGETS[name] else "OVER TARGET"
+            print(f"{backend} {name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms "
+                  f"(target p95 <= {TARGETS[name]} ms: {verdict})")  # fmt: skip
+    finally:
+        engine.dispose()
+        if schema:
+            with make_engine(url).begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postgres", default="", help="PostgreSQL URL: measure there")
+    parser.add_argument("--both", action="store_true", help="SQLite and PostgreSQL")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    sqlite_url = f"sqlite:///{folder / 'bench.db'}"
+    if args.both and not args.postgres:
+        parser.error("--both needs --postgres URL")
+    if args.both or not args.postgres:
+        _run("sqlite", sqlite_url, folder)
+    if args.postgres:
+        _run("postgresql", args.postgres, folder)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from ontschot.budget.ledger import models as ledger_models
 from ontschot.careers import models as careers_models
 from ontschot.cases.placements import models as placement_models
 from ontschot.cases.trajectories import models as trajectory_models
+from ontschot.cases.work_to_work import models as work_to_work_models
 from ontschot.chains import models as chain_models
 from ontschot.contacts import models as contact_models
 from ontschot.employers import models as employer_models
@@ -30,4 +31,5 @@ __all__ = [
     "placement_models",
     "taxonomy_models",
     "trajectory_models",
+    "work_to_work_models",
 ]

@@ -179,6 +179,7 @@ def _api_routers() -> list[APIRouter]:
     from ontschot.careers.api import router as careers_api
     from ontschot.cases.api import router as cases_api
     from ontschot.cases.placements.api import router as placements_api
+    from ontschot.cases.work_to_work.api import router as work_to_work_api
     from ontschot.chains.api import router as chains_api
     from ontschot.contacts.api import router as contacts_api
     from ontschot.employers.api import router as employers_api
@@ -205,6 +206,7 @@ def _api_routers() -> list[APIRouter]:
         placements_api,
         budget_api,
         monitor_api,
+        work_to_work_api,
     ]
 
 
@@ -216,6 +218,7 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.cases.pages import router as cases_pages
     from ontschot.cases.placements.pages import router as placement_pages
     from ontschot.cases.trajectory_pages import router as trajectory_pages
+    from ontschot.cases.work_to_work.pages import router as work_to_work_pages
     from ontschot.chains.pages import router as chains_pages
     from ontschot.contacts.pages import router as contacts_pages
     from ontschot.dashboards.panels import register_panels
@@ -254,5 +257,6 @@ def _page_routers() -> list[APIRouter]:
         handover_pages,
         monitor_pages,
         accountability_pages,
+        work_to_work_pages,
         site_pages,
     ]

@@ -39,6 +39,23 @@ CASES_PAGE_SAMPLES: list[PageSample] = [
     ),
     PageSample("POST", T + "/volgende-actie", 303, {"text": "Bellen", "due_date": "{today}"}),
     PageSample("POST", T + "/plan", 303, {"kind": "goal", "plan_text": "VCA halen"}),
+    PageSample("POST", T + "/plan/{plan_item_id}/gedaan", 303),
+    PageSample("GET", "/werk-naar-werk"),
+    PageSample(
+        "POST",
+        "/werk-naar-werk",
+        303,
+        {
+            "employer_id": "{w2w_employer_id}",
+            "chain_id": "{w2w_chain_id}",
+            "r1_first_name": "Ruud",
+            "r1_last_name": "Veldkamp",
+            "r1_municipality": "Hengelo",
+            "r1_job_title": "Monteur",
+            "r1_job_ends_on": "{in_four_months}",
+            "r1_agreed": "ja",
+        },
+    ),
     PageSample("POST", T + "/opschorten", 303, {"suspend_reason": "Ziek"}),
     PageSample("POST", "/trajecten/{suspended_trajectory_id}/hervatten", 303),
     PageSample(

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from ontschot import clock
 from ontschot.access.roles import Role
 from ontschot.cases.handovers import propose_handover
-from ontschot.cases.trajectories.schemas import HandoverCreate, SuspensionCreate
+from ontschot.cases.trajectories.schemas import HandoverCreate, PlanItemCreate, SuspensionCreate
+from ontschot.cases.trajectories.service import add_plan_item
 from ontschot.cases.trajectories.suspension import suspend_trajectory
 from ontschot.chains.defaults import STANDARD_CHAIN_TYPE, STANDARD_KEY
 from tests.access.route_samples import RouteSample, World
@@ -28,6 +29,12 @@ def setup_world(db: Session, world: World) -> None:
     suspend_trajectory(
         db, actor=actor_of(coach), trajectory_id=resting.id, data=SuspensionCreate(reason="ziek")
     )
+    item = add_plan_item(
+        db,
+        actor=actor_of(coach),
+        trajectory_id=open_one.id,
+        data=PlanItemCreate(kind="action", text="Cv bijwerken"),
+    )
     foreign = make_trajectory(db, other_coach, chain=chain)
     handover = propose_handover(
         db,
@@ -44,6 +51,7 @@ def setup_world(db: Session, world: World) -> None:
         free_candidate_id=make_candidate(db, coach).id,
         second_coach_id=make_user(db, Role.COACH, organisation=world.home).id,
         handover_id=handover.id,
+        plan_item_id=item.id,
         today=clock.today().isoformat(),
         chef_uri=ESCO_OCCUPATION_CHEF,
     )
@@ -90,6 +98,7 @@ SAMPLES: list[RouteSample] = [
     ),
     RouteSample("PUT", T + "/next-action", 200, lambda w: {"text": "Bellen", "dueDate": _today()}),
     RouteSample("POST", T + "/plan-items", 201, {"kind": "goal", "text": "VCA halen"}),
+    RouteSample("POST", T + "/plan-items/{plan_item_id}/completion"),
     RouteSample("POST", T + "/suspension", 200, {"reason": "Ziek"}),
     RouteSample("POST", "/api/v1/trajectories/{suspended_trajectory_id}/resumption"),
     RouteSample(

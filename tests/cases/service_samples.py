@@ -109,6 +109,16 @@ def _plan(db: Session) -> Any:
     return _sample({"actor": actor_of(coach), "trajectory_id": t.id, "data": data})
 
 
+def _plan_done(db: Session) -> Any:
+    from ontschot.cases.trajectories.service import add_plan_item
+
+    coach, t = _owned(db)
+    item = add_plan_item(
+        db, actor=actor_of(coach), trajectory_id=t.id, data=PlanItemCreate(kind="goal", text="VCA")
+    )
+    return _sample({"actor": actor_of(coach), "trajectory_id": t.id, "plan_item_id": item.id})
+
+
 def _close(db: Session) -> Any:
     coach, t = _owned(db)
     data = ClosureCreate(result_id=result_named(db, t, "Uitgevallen"), reason="Verhuisd")
@@ -214,6 +224,7 @@ CASES_SAMPLES = {
     C + "trajectories.service.record_activity": _activity,
     C + "trajectories.service.set_next_action": _next_action,
     C + "trajectories.service.add_plan_item": _plan,
+    C + "trajectories.service.complete_plan_item": _plan_done,
     C + "trajectories.service.close_trajectory": _close,
     C + "trajectories.suspension.suspend_trajectory": _suspend,
     C + "trajectories.suspension.resume_trajectory": _resume,
@@ -245,8 +256,9 @@ def _placement_samples() -> dict[str, Any]:
     def place(db: Session) -> Any:
         ready = ready_to_place(db)
         data = placement_data(ready, clock.today())
-        # the proposal becomes 'placed' and the placement is written: two entries
-        return _sample({"actor": actor_of(ready.coach), "data": data}, entries=2)
+        # the proposal becomes 'placed', the placement is written and the vacancy (one
+        # position) is filled: three entries
+        return _sample({"actor": actor_of(ready.coach), "data": data}, entries=3)
 
     def follow_up(db: Session) -> Any:
         coach, p = placed(db)
@@ -287,3 +299,27 @@ def _placement_samples() -> dict[str, Any]:
 
 
 CASES_SAMPLES.update(_placement_samples())
+
+
+def _work_to_work_samples() -> dict[str, Any]:
+    from ontschot.cases.flows import register_employees_at_risk
+    from tests.work_to_work.helpers import employee, registration, setting
+
+    def register(db: Session) -> Any:
+        s = setting(db)
+        # per employee: the candidate, the trajectory and the registration itself
+        data = registration(s, employee())
+        return _sample({"actor": actor_of(s.employer_user), "data": data}, entries=3)
+
+    def listed(db: Session) -> Any:
+        s = setting(db)
+        register_employees_at_risk(db, actor=actor_of(s.employer_user), data=registration(s))
+        return _sample({"actor": actor_of(s.employer_user)})
+
+    return {
+        C + "flows.register_employees_at_risk": register,
+        C + "work_to_work.reads.list_at_risk": listed,
+    }
+
+
+CASES_SAMPLES.update(_work_to_work_samples())

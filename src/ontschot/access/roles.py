@@ -273,6 +273,20 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
         Role.SYSTEM_ADMIN: R,
     },
     "monitor.refresh": {Role.SYSTEM_ADMIN: R},
+    # work-to-work (issue 14, item 8): an employer registers its own employees at risk; an
+    # employer adviser registers for any employer of the region (also for a sector fund).
+    # The registrations are read by those who register them and who lead the programme.
+    "work_to_work.register": {
+        Role.EMPLOYER: W,
+        Role.EMPLOYER_ADVISER: R,
+        Role.SYSTEM_ADMIN: R,
+    },
+    "work_to_work.read": {
+        Role.EMPLOYER: W,
+        Role.EMPLOYER_ADVISER: R,
+        Role.PROGRAMME_MANAGER: R,
+        Role.SYSTEM_ADMIN: R,
+    },
 }
 
 # Actions anyone may perform without logging in.

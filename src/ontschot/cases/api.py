@@ -36,6 +36,7 @@ from ontschot.schemas import Page
 
 router = APIRouter(tags=["trajectories"])
 TrajectoryId = Annotated[int, Path(ge=1, le=2**31 - 1, alias="trajectoryId")]
+PlanItemId = Annotated[int, Path(ge=1, le=2**31 - 1, alias="planItemId")]
 HandoverId = Annotated[int, Path(ge=1, le=2**31 - 1, alias="handoverId")]
 Reader = Annotated[Actor, Depends(requires("trajectory.read"))]
 Updater = Annotated[Actor, Depends(requires("trajectory.update"))]
@@ -148,6 +149,19 @@ def add_plan_item(
     trajectory_id: TrajectoryId, body: PlanItemCreate, db: DbSession, actor: Updater
 ) -> PlanItemRead:
     item = service.add_plan_item(db, actor=actor, trajectory_id=trajectory_id, data=body)
+    return PlanItemRead.model_validate(item)
+
+
+@router.post(
+    "/trajectories/{trajectoryId}/plan-items/{planItemId}/completion", response_model=PlanItemRead
+)
+def complete_plan_item(
+    trajectory_id: TrajectoryId, plan_item_id: PlanItemId, db: DbSession, actor: Updater
+) -> PlanItemRead:
+    """Mark a goal or agreed action done today (409 when it already is)."""
+    item = service.complete_plan_item(
+        db, actor=actor, trajectory_id=trajectory_id, plan_item_id=plan_item_id
+    )
     return PlanItemRead.model_validate(item)
 
 

@@ -125,7 +125,7 @@ def accept_handover(
         view=grants.GrantView.FULL,
         purpose="begeleiding na warme overdracht",
         basis=grants.Basis.HANDOVER,
-        source_type="handover",
+        source_type=grants.HANDOVER_SOURCE,
         source_id=handover.id,
         organisation_id=handover.to_organisation_id,
         granted_by_user_id=actor.user_id,

@@ -219,6 +219,20 @@ def plan_item(
     )  # fmt: skip
 
 
+@router.post("/trajecten/{trajectory_id}/plan/{plan_item_id}/gedaan", response_class=HTMLResponse)
+def plan_item_done(
+    request: Request, trajectory_id: int, plan_item_id: int, db: DbSession, actor: Updater
+) -> Response:
+    return _act(
+        request, db, actor, trajectory_id, "plan", {},
+        lambda: None,
+        lambda _: service.complete_plan_item(
+            db, actor=actor, trajectory_id=trajectory_id, plan_item_id=plan_item_id
+        ),
+        "plan-gedaan",
+    )  # fmt: skip
+
+
 @router.post("/trajecten/{trajectory_id}/opschorten", response_class=HTMLResponse)
 def suspend(
     request: Request, trajectory_id: int, form: SubmittedForm, db: DbSession, actor: Updater

@@ -85,6 +85,8 @@ class Vacancy(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     closing_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(8), default="open")
+    # How many people the employer wants; the vacancy is filled when as many are placed.
+    positions: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
     source: Mapped[str] = mapped_column(String(60), default="ontschot")
     external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)

@@ -137,6 +137,9 @@ class VacancyFields(ApiModel):
     start_date: date | None = None
     closing_date: date | None = None
     status: VacancyStatus = VacancyStatus.OPEN
+    positions: int = Field(
+        default=1, ge=1, le=500, description="People wanted; filled when as many are placed."
+    )
     description: str | None = Field(default=None, max_length=20_000)
 
     @model_validator(mode="after")
@@ -172,12 +175,13 @@ class VacancyUpdate(ApiModel):
     salary_min_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
     salary_max_cents: int | None = Field(default=None, ge=0, le=MAX_CENTS)
     start_date: date | None = None
+    positions: int | None = Field(default=None, ge=1, le=500)
     essential_skills: list[EscoUri] | None = None
     optional_skills: list[EscoUri] | None = None
 
 
-# Fields a PATCH may change one by one; the first three may not be emptied.
-VACANCY_REQUIRED = frozenset({"status", "title", "municipality"})
+# Fields a PATCH may change one by one; those in VACANCY_REQUIRED may not be emptied.
+VACANCY_REQUIRED = frozenset({"status", "title", "municipality", "positions"})
 VACANCY_UPDATABLE = (
     "status",
     "closing_date",
@@ -191,6 +195,7 @@ VACANCY_UPDATABLE = (
     "salary_min_cents",
     "salary_max_cents",
     "start_date",
+    "positions",
 )
 
 
@@ -214,6 +219,7 @@ class VacancyRead(ApiModel):
     start_date: date | None
     closing_date: date | None
     status: str
+    positions: int
     description: str | None
     source: str
     external_id: str | None

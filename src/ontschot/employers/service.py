@@ -391,3 +391,28 @@ def add_vacancy_skills(
             purpose=PURPOSE_VACANCIES,
         )
     return added
+
+
+def fill_when_complete(db: Session, *, actor: Actor, vacancy: Vacancy, placed: int) -> bool:
+    """Mark an open vacancy filled when `placed` people took up all its positions.
+
+    Part of the placement flow (`cases.flows.place_candidate`), which checked the coach's
+    right to place: the coach may not edit the vacancy, but placing someone on its last
+    position fills it. Returns whether it did; writes one log entry when it did."""
+    if vacancy.status != "open" or placed < (vacancy.positions or 1):
+        return False
+    vacancy.status = "filled"
+    vacancy.updated_at = utcnow()
+    vacancy.version += 1
+    changed_on_commit(db, "vacancy", vacancy.id)
+    db.flush()
+    audit.record(
+        db,
+        actor=actor,
+        action="vacancy.fill",
+        object_type="vacancy",
+        object_id=vacancy.id,
+        subject_key=None,
+        purpose=PURPOSE_VACANCIES,
+    )
+    return True

@@ -89,6 +89,7 @@ def vacancy_read(vacancy: Vacancy) -> VacancyRead:
         start_date=vacancy.start_date,
         closing_date=vacancy.closing_date,
         status=vacancy.status,
+        positions=vacancy.positions or 1,
         description=vacancy.description,
         source=vacancy.source,
         external_id=vacancy.external_id,

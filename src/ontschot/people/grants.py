@@ -24,6 +24,10 @@ class GrantView(StrEnum):
     ANONYMISED = "anonymised"
 
 
+# The source of the receiving organisation's grant after a warm hand-over (cases.handovers).
+HANDOVER_SOURCE = "handover"
+
+
 class Basis(StrEnum):
     CONSENT = "consent"
     INTRODUCTION = "introduction"
@@ -110,6 +114,25 @@ def grant_exists(view: GrantView, grantee: ColumnElement[bool]) -> ColumnElement
         _live(clock.now()),
         grantee,
     )
+
+
+def handed_over_to(db: Session, *, candidate_id: int, organisation_id: int | None) -> bool:
+    """Whether a trajectory of this candidate was handed over to this organisation (a live
+    grant of a warm hand-over, not the sender's read-only follow-up grant)."""
+    if organisation_id is None:
+        return False
+    found = db.scalar(
+        select(AccessGrant.id)
+        .where(
+            AccessGrant.candidate_id == candidate_id,
+            AccessGrant.organisation_id == organisation_id,
+            AccessGrant.basis == Basis.HANDOVER.value,
+            AccessGrant.source_type == HANDOVER_SOURCE,
+            _live(clock.now()),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def live_grants(db: Session, candidate_id: int) -> list[AccessGrant]:

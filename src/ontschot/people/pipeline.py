@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ontschot import clock, errors
@@ -24,6 +24,7 @@ from ontschot.access.roles import Scope
 from ontschot.audit import service as audit
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.service import readable_vacancy
+from ontschot.people import grants
 from ontschot.people.consent import introductions_query, record_introduction
 from ontschot.people.models import Candidate, Introduction, IntroductionStep
 from ontschot.people.service import editable_candidate
@@ -142,6 +143,24 @@ def _live(db: Session, introduction_id: int) -> Introduction:
     return intro
 
 
+def _check_mover(db: Session, actor: Actor, intro: Introduction) -> None:
+    """The candidate's own organisation moves its proposals on; so does the organisation a
+    trajectory of the candidate was handed over to (it carries on with the sender's
+    proposals: nothing is proposed anew after a warm hand-over)."""
+    try:
+        editable_candidate(
+            db, actor=actor, candidate_id=intro.candidate_id, action="introduction.advance"
+        )
+    except (errors.NotFound, errors.Forbidden) as exc:
+        if grants.handed_over_to(
+            db, candidate_id=intro.candidate_id, organisation_id=actor.organisation_id
+        ):
+            return
+        if isinstance(exc, errors.NotFound):
+            raise errors.NotFound("Dit voorstel") from None
+        raise
+
+
 @transactional
 def propose_for_vacancy(
     db: Session, *, actor: Actor, candidate_id: int, vacancy_id: int
@@ -180,12 +199,7 @@ def advance_introduction(
     its next status, or declines it with a reason."""
     actor.require("introduction.advance")
     intro = _live(db, introduction_id)
-    try:
-        editable_candidate(
-            db, actor=actor, candidate_id=intro.candidate_id, action="introduction.advance"
-        )
-    except errors.NotFound:
-        raise errors.NotFound("Dit voorstel") from None
+    _check_mover(db, actor, intro)
     target = IntroStatus(status).value
     check_transition(intro, target, reason)
     _move(intro, target, actor=actor, party="coach", reason=reason)
@@ -271,6 +285,20 @@ def vacancy_pipeline(db: Session, *, actor: Actor, vacancy_id: int) -> list[Pipe
     for intro, candidate in db.execute(query).tuples():
         found.setdefault(intro.status, []).append((intro, candidate))
     return [PipelineColumn(s, _label(s), STATUS_HINTS_NL[s], found[s]) for s in PIPELINE_ORDER]
+
+
+def placed_on(db: Session, vacancy_id: int) -> int:
+    """How many live proposals for this vacancy reached "placed" (its positions taken)."""
+    return int(
+        db.scalar(
+            select(func.count(Introduction.id)).where(
+                Introduction.vacancy_id == vacancy_id,
+                Introduction.status == IntroStatus.PLACED.value,
+                Introduction.withdrawn_at.is_(None),
+            )
+        )
+        or 0
+    )
 
 
 def steps_of(db: Session, introduction_id: int) -> list[IntroductionStep]:

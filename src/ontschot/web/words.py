@@ -326,6 +326,7 @@ ACTION_NAMES: dict[str, str] = {
     "trajectory.activity.add": "activiteit vastgelegd",
     "trajectory.next_action.set": "volgende actie vastgelegd",
     "trajectory.plan.add": "plan aangevuld",
+    "trajectory.plan.done": "planonderdeel gedaan",
     "trajectory.suspend": "traject opgeschort",
     "trajectory.resume": "traject hervat",
     "trajectory.close": "traject afgesloten",
@@ -359,6 +360,9 @@ ACTION_NAMES: dict[str, str] = {
     "fund.create": "fonds aangemaakt",
     "fund.update": "fonds of regels gewijzigd",
     "instrument.create": "instrument toegevoegd",
+    "vacancy.fill": "vacature vervuld door plaatsing",
+    "work_to_work.register": "werknemer met ontslagrisico aangemeld (van werk naar werk)",
+    "work_to_work.read": "aanmeldingen van werk naar werk bekeken",
 }
 RESULT_NAMES = {"success": "gelukt", "denied": "geweigerd", "failure": "mislukt"}
 
@@ -405,6 +409,7 @@ OBJECT_NAMES = {
     "training_offer": "opleiding",
     "user": "gebruiker",
     "vacancy": "vacature",
+    "at_risk_employee": "aanmelding van werk naar werk",
 }
 
 

@@ -79,10 +79,20 @@ def start_trajectory(db: Session, *, actor: Actor, data: TrajectoryCreate) -> Tr
         raise errors.Conflict(
             "Deze keten neemt geen nieuwe trajecten aan.", fields={"chain_id": "niet actief"}
         )
+    coach = _owner(db, actor, scope, data.coach_user_id)
+    return open_trajectory(db, actor=actor, candidate=candidate, chain=chain, coach=coach,
+                           goal=data.goal)  # fmt: skip
+
+
+def open_trajectory(
+    db: Session, *, actor: Actor, candidate: Candidate, chain: Chain, coach: AppUser, goal: str
+) -> Trajectory:
+    """Write a new trajectory in the first status of the chain type's current version, for
+    a candidate, chain and coach the caller has checked (`start_trajectory`, or the
+    work-to-work flow, where the employer registering the person may not start one)."""
     chain_type = current_type(db, chain.chain_type_key)
     assert chain_type is not None, "a chain names an existing chain type"
-    coach = _owner(db, actor, scope, data.coach_user_id)
-    goal = data.goal.strip()
+    goal = goal.strip()
     same_goal = select(Trajectory.id).where(
         Trajectory.candidate_id == candidate.id,
         Trajectory.state != "closed",
@@ -248,6 +258,29 @@ def add_plan_item(
     trajectory.plan_items.append(item)
     trajectory.updated_at = clock.now()
     history.log(db, actor, "trajectory.plan.add", trajectory)
+    db.flush()
+    return item
+
+
+@transactional
+def complete_plan_item(
+    db: Session, *, actor: Actor, trajectory_id: int, plan_item_id: int
+) -> PlanItem:
+    """Mark a goal or agreed action done today. Done items no longer count as open in the
+    caseload and do not move on resumption; marking one done twice is 409."""
+    trajectory = _for_change(db, actor, trajectory_id, None)
+    _must_be_open(trajectory)
+    item = db.get(PlanItem, plan_item_id)
+    if item is None or item.trajectory_id != trajectory.id:
+        raise errors.NotFound("Dit planonderdeel")
+    if item.done_on is not None:
+        raise errors.Conflict(
+            f"Dit planonderdeel is al afgerond op {item.done_on:%d-%m-%Y}.",
+            fields={"plan_item_id": "al afgerond"},
+        )
+    item.done_on = clock.today()
+    trajectory.updated_at = clock.now()
+    history.log(db, actor, "trajectory.plan.done", trajectory)
     db.flush()
     return item
 

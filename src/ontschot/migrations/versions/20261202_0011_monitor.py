@@ -13,7 +13,7 @@ from alembic import op
 import ontschot.db
 
 revision: str = "20261202_0011"
-down_revision: str | None = "20261202_0009"
+down_revision: str | None = "20261202_0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
