@@ -216,3 +216,7 @@ PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)
 from tests.monitor.page_samples import MONITOR_PAGE_SAMPLES  # noqa: E402
 
 PAGE_SAMPLES.extend(MONITOR_PAGE_SAMPLES)
+
+from tests.monitor.accountability_page_samples import ACCOUNTABILITY_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(ACCOUNTABILITY_PAGE_SAMPLES)
