@@ -6,6 +6,7 @@ reader drops hatch patterns."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -73,18 +74,18 @@ def _svg(fig: Figure, title: str, alt: str) -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buffer.getvalue()
     text = text[text.index("<svg") :]
-    head = '<svg role="img" aria-labelledby="t d" focusable="false"'
-    text = re.sub(r"<svg", head, text, count=1)
-    text = re.sub(
-        r"(<svg[^>]*>)",
+    # ids unique per chart, so several charts on one page keep their own title and text
+    ident = "g" + hashlib.sha1((title + alt).encode(), usedforsecurity=False).hexdigest()[:8]
+    return re.sub(
+        r"<svg([^>]*)>",
         lambda m: (
-            f'{m.group(1)}<title id="t">{html.escape(title)}</title>'
-            f'<desc id="d">{html.escape(alt)}</desc>'
+            f'<svg{m.group(1)} role="img" aria-labelledby="{ident}-t {ident}-d" '
+            f'focusable="false"><title id="{ident}-t">{html.escape(title)}</title>'
+            f'<desc id="{ident}-d">{html.escape(alt)}</desc>'
         ),
         text,
         count=1,
     )
-    return text
 
 
 def step_chart(
@@ -111,15 +112,24 @@ def _step(lines: Sequence[Line], x_label: str, y_label: str) -> Figure:
                 hatch=HATCHES[(i + 1) % len(HATCHES)] if i else None,
                 linewidth=0,
             )
-        if line.xs:
-            ax.annotate(
-                f"{line.label} ({line.ys[-1]:.0f} %)".replace(".", ","),
-                (line.xs[-1], line.ys[-1]),
-                xytext=(4, -3 if i else 3),
-                textcoords="offset points",
-                fontsize=8,
-                color=colour,
-            )
+    # direct labels at each curve's end, pushed apart so that close curves stay readable
+    ends = sorted(
+        ((line.ys[-1], i, line) for i, line in enumerate(lines) if line.xs), key=lambda e: e[0]
+    )
+    placed: list[float] = []
+    for y, i, line in ends:
+        spot = max(y, placed[-1] + 7) if placed else y
+        placed.append(spot)
+        ax.annotate(
+            f"{line.label} ({line.ys[-1]:.0f} %)".replace(".", ","),
+            (line.xs[-1], y),
+            xytext=(line.xs[-1], spot),
+            textcoords="data",
+            xycoords="data",
+            fontsize=8,
+            color=GREYS[i % len(GREYS)],
+            va="center",
+        )
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     ax.set_ylim(0, 102)
