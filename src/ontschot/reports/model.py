@@ -38,6 +38,11 @@ class Chart:
         return self.drawing.svg()
 
     @property
+    def is_empty(self) -> bool:
+        """Nothing to draw: the page and the PDF say so instead of showing empty axes."""
+        return not self.table.rows
+
+    @property
     def svg_data_uri(self) -> str:
         """The SVG as an image source: a page's CSP (no inline styles) does not reach into
         an image, so matplotlib's styles stay intact; the `alt` text goes on the <img>."""
