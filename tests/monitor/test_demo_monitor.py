@@ -43,6 +43,9 @@ CELL = re.compile(r'data-key="(\w+)">(?:<a [^>]*>)?([^<]*)')
 @pytest.fixture
 def db_connection(demo_world: Connection) -> Iterator[Connection]:
     """Every test of this module on the module's demo region, rolled back afterwards."""
+    from tests.conftest import _backend_counts
+
+    _backend_counts[demo_world.dialect.name] += 1  # the run's summary counts these too
     savepoint = demo_world.begin_nested()
     try:
         yield demo_world
