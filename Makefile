@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit e2e install bench bench-load bench-fuzz bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national bench-budget snapshot docs clean
+.PHONY: run test lint typecheck unit e2e install bench bench-load bench-fuzz bench-extraction bench-matching bench-matching-full bench-taxonomy bench-registry bench-national bench-budget bench-monitor snapshot docs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -64,6 +64,10 @@ bench-load: $(STAMP)
 
 bench-fuzz: $(STAMP)
 	$(BIN)/python bench/api_fuzz.py
+
+# Issue 16: the results monitor at 10x the demo (30,000 candidates, two years of placements).
+bench-monitor: $(STAMP)
+	$(BIN)/python bench/monitor_dashboard.py
 
 bench-registry: $(STAMP)
 	$(BIN)/python bench/registry_lists.py

@@ -37,6 +37,9 @@ CELL = re.compile(r'data-key="(\w+)">(?:<a [^>]*>)?([^<]*)')
 @pytest.fixture
 def db_connection(demo_world: Connection) -> Iterator[Connection]:
     """Every test of this module on the module's demo region, rolled back afterwards."""
+    from tests.conftest import _backend_counts
+
+    _backend_counts[demo_world.dialect.name] += 1  # the run's summary counts these too
     savepoint = demo_world.begin_nested()
     try:
         yield demo_world
@@ -223,3 +226,33 @@ def test_cli_writes_the_board_report_and_refuses_bad_input_in_dutch(
     )
     assert unknown.exit_code != 0 and "nog geen boekingen" in unknown.output
     assert not (tmp_path / "f.pdf").exists()
+
+
+def test_a_financier_report_from_the_ledger_adapter_shows_its_money_to_the_cent(
+    db: Session, demo: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    from ontschot.monitor import loader
+    from tests.monitor.helpers import money
+
+    trajectories = [p.trajectory_id for p in db.scalars(select(Placement).limit(3))]
+    entries = [
+        money(trajectories[0], 1_250_000, 612_345, financier=(7, "UWV Twente"), fund="WW-budget"),
+        money(trajectories[1], 400_000, 0, financier=(7, "UWV Twente"), fund="WW-budget"),
+        money(
+            trajectories[2], 99_999, 99_999, financier=(8, "Gemeente Almelo"), fund="Participatie"
+        ),
+    ]
+    # the pooled budget's adapter plugs in here once its ledger is merged (ADR 0023)
+    monkeypatch.setattr(loader, "money_facts", lambda db: entries)
+
+    content = service.export_report(db, actor=Actor.cli(), fmt="pdf", settings=demo, financier_id=7)
+
+    text = re.sub(
+        r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
+    )
+    assert "Verantwoording aan UWV Twente" in text
+    assert "UWV Twente € 16.500,00 € 6.123,45" in text  # committed, realised: the ledger's sums
+    assert "Gemeente Almelo" not in text
+    assert "Gerealiseerd uit het budget € 6.123,45" in text

@@ -32,7 +32,7 @@ def _facts() -> Facts:
     return Facts(placements=tuple(durable + ended), money=ledger)
 
 
-def _value(facts: Facts, key: str, **flt: int) -> object:
+def _value(facts: Facts, key: str, **flt: object) -> object:
     result = compute(
         facts, MonitorFilter(**flt), rules=PlacementRules(), observed_on=OBSERVED, masked=False
     )
@@ -79,3 +79,25 @@ def test_without_ledger_entries_money_figures_are_pending_not_zero() -> None:
     assert cost.pending and cost.value is None
     assert shown(cost) == "nog geen boekingen in het budget"
     assert money_table(result, "fund").note.startswith("Nog geen cijfers")
+
+
+def test_an_occupation_cut_keeps_the_trajectories_that_placed_someone_in_it() -> None:
+    from dataclasses import replace
+
+    from ontschot.monitor.facts import TrajectoryFact
+
+    nurse = "http://data.europa.eu/esco/occupation/nurse"
+    placements = tuple(
+        replace(p, occupation_uri=nurse if p.placement_id < 2 else None)
+        for p in _facts().placements
+    )
+    trajectories = tuple(
+        TrajectoryFact(p.trajectory_id, p.person_key, 1, 1, 7, "Enschede", "bijstand",
+                       p.intake_on, None, None, None)
+        for p in placements
+    )  # fmt: skip
+    facts = Facts(placements=placements, trajectories=trajectories)
+
+    assert _value(facts, "trajectoriesStarted") == 7
+    assert _value(facts, "placements", occupation_uri=nurse) == 2
+    assert _value(facts, "trajectoriesStarted", occupation_uri=nurse) == 2

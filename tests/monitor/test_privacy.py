@@ -66,3 +66,24 @@ def test_an_analyst_sees_a_small_chain_suppressed_and_the_split_protected() -> N
     assert masked.indicator("placements").value == 30
     assert masked.indicator("notYetDurablePlacements").is_masked
     assert masked.indicator("durablePlacements").value == 0
+
+
+def test_insight_hides_small_numbers_of_available_people_and_their_tightness() -> None:
+    from ontschot.insight.labour import Insight, OccupationTightness, SkillGap
+    from ontschot.monitor.service import insight_charts, skill_table
+
+    found = Insight(
+        occupations=(
+            OccupationTightness("u1", "Verpleegkundige", 30, 4, 7.5, True),
+            OccupationTightness("u2", "Heftruckchauffeur", 12, 40, 0.3, False),
+        ),
+        skills=(SkillGap("s1", "tillen", 20, 3, 6),),
+        trend=(("2026-11", 5),),
+    )
+
+    tightness = insight_charts(found, masked=True)[0]
+    assert tightness.table.rows[0][2:4] == ("afgeschermd (< 10)", "afgeschermd (< 10)")
+    assert tightness.table.rows[1][2:4] == (40, 0.3)
+    assert "Verpleegkundige" not in tightness.alt
+    assert skill_table(found, masked=True).rows[0][2:] == ("afgeschermd (< 10)",) * 3
+    assert skill_table(found, masked=False).rows[0][2:] == (3, 17, 6)

@@ -106,8 +106,9 @@ def definitions(rules: PlacementRules) -> dict[str, tuple[str, str]]:
     }
     for months in (1, 3, 6, 12, 18):
         out[f"retention{months}Months"] = (
-            f"Behoud na {months} maanden",
-            f"Kans (Kaplan–Meier, in %) dat een plaatsing {months} maanden na de start nog "
+            f"Behoud na {months} {'maand' if months == 1 else 'maanden'}",
+            f"Kans (Kaplan–Meier, in %) dat een plaatsing {months} "
+            f"{'maand' if months == 1 else 'maanden'} na de start nog "
             "loopt; lopende plaatsingen tellen mee tot de peildatum (gecensureerd).",
         )
     for months in (6, 12, 18):

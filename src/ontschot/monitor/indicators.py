@@ -168,7 +168,8 @@ def compute(
     introductions = selection.introductions_in(facts, flt, trajectories)
     money = selection.money_in(facts, flt)
     outcomes = outcome_of(placements, rules)
-    curve = kaplan_meier("Selectie", spells(placements, observed_on))
+    observed = spells(placements, observed_on)
+    curve = kaplan_meier("Selectie", observed)
     region_curve = None
     if flt.chain_id is not None or flt.sector is not None:
         region = selection.placements_in(facts, flt.without_chain())
@@ -213,7 +214,7 @@ def compute(
     }
     for months in RETENTION_MONTHS:
         s = curve.survival_at(month_day(months))
-        at_risk = sum(1 for sp in spells(placements, observed_on) if sp.days >= month_day(months))
+        at_risk = sum(1 for sp in observed if sp.days >= month_day(months))
         raw[f"retention{months}Months"] = (None if s is None else round(100 * s, 1), at_risk)
     for months in (6, 12, 18):
         raw[f"cbsWork{months}Months"] = cbs_work_share(placements, months, observed_on)

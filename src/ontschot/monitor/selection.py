@@ -106,6 +106,12 @@ def placements_in(facts: Facts, flt: MonitorFilter) -> list[PlacementFact]:
 
 def trajectories_in(facts: Facts, flt: MonitorFilter) -> list[TrajectoryFact]:
     funded = _funded_trajectories(facts, flt)
+    # a trajectory has no occupation of its own: it counts for one when it placed someone in it
+    in_occupation = (
+        {p.trajectory_id for p in facts.placements if p.occupation_uri == flt.occupation_uri}
+        if flt.occupation_uri is not None
+        else None
+    )
     out = []
     for t in facts.trajectories:
         if funded is not None and t.trajectory_id not in funded:
@@ -122,8 +128,8 @@ def trajectories_in(facts: Facts, flt: MonitorFilter) -> list[TrajectoryFact]:
             continue
         if flt.sector is not None and facts.chain_sectors.get(t.chain_id) != flt.sector:
             continue
-        if flt.occupation_uri is not None:
-            continue  # a trajectory has no occupation of its own; only placements do
+        if in_occupation is not None and t.trajectory_id not in in_occupation:
+            continue
         if not _in_period(t.started_on, flt):
             continue
         out.append(t)

@@ -28,8 +28,9 @@ from ontschot.insight.labour import Insight, labour_insight, month_label
 from ontschot.monitor import snapshot
 from ontschot.monitor.facts import Facts
 from ontschot.monitor.indicators import MonitorResult, compute
+from ontschot.monitor.privacy import is_small
 from ontschot.monitor.selection import MonitorFilter
-from ontschot.monitor.tables import chain_chart, retention_chart, tables_for
+from ontschot.monitor.tables import MASKED_TEXT, chain_chart, retention_chart, tables_for
 from ontschot.reports import charts, writers
 from ontschot.reports.model import Chart, Document, Table
 from ontschot.tx import transactional
@@ -59,13 +60,20 @@ def _selection_label(facts: Facts, flt: MonitorFilter) -> str:
     return "Regio"
 
 
-def insight_charts(found: Insight) -> tuple[Chart, ...]:
+def _people(n: int, masked: bool) -> int | str:
+    """A count of people in the insight tables: hidden from 1 to 9 when masked."""
+    return MASKED_TEXT if masked and is_small(n) else n
+
+
+def insight_charts(found: Insight, masked: bool = False) -> tuple[Chart, ...]:
+    # a tightness over fewer than 10 available people would give their number away
+    shown = [o for o in found.occupations if not (masked and is_small(o.available_candidates))]
     occ_rows = tuple(
         (
             o.label,
             o.open_vacancies,
-            o.available_candidates,
-            o.tightness,
+            _people(o.available_candidates, masked),
+            MASKED_TEXT if masked and is_small(o.available_candidates) else o.tightness,
             "ja" if o.is_kansberoep else "nee",
         )
         for o in found.occupations
@@ -81,7 +89,7 @@ def insight_charts(found: Insight) -> tuple[Chart, ...]:
     occ_alt = (
         "Krapte per beroep: "
         + (
-            "; ".join(f"{o.label} {o.tightness:.2f}".replace(".", ",") for o in found.occupations)
+            "; ".join(f"{o.label} {o.tightness:.2f}".replace(".", ",") for o in shown)
             or "geen open vacatures"
         )
         + "."
@@ -89,8 +97,8 @@ def insight_charts(found: Insight) -> tuple[Chart, ...]:
     occ_drawing = charts.bars(
         "Krapte per beroep",
         occ_alt,
-        [o.label[:40] for o in found.occupations],
-        [o.tightness for o in found.occupations],
+        [o.label[:40] for o in shown],
+        [o.tightness for o in shown],
         "",
     )
     trend_table = Table(
@@ -117,7 +125,7 @@ def insight_charts(found: Insight) -> tuple[Chart, ...]:
     )
 
 
-def skill_table(found: Insight) -> Table:
+def skill_table(found: Insight, masked: bool = False) -> Table:
     return Table(
         "skills",
         "Vaardigheden: meest gevraagd, minst beschikbaar",
@@ -128,7 +136,16 @@ def skill_table(found: Insight) -> Table:
             "Tekort",
             "Scholingsvraag (personen)",
         ),
-        tuple((s.label, s.demanded, s.available, s.gap, s.training_demand) for s in found.skills),
+        tuple(
+            (
+                s.label,
+                s.demanded,
+                _people(s.available, masked),
+                MASKED_TEXT if masked and is_small(s.available) else s.gap,
+                _people(s.training_demand, masked),
+            )
+            for s in found.skills
+        ),
         "Tekort = open vacatures die de vaardigheid als essentieel vragen min beschikbare "
         "kandidaten die haar hebben. Scholingsvraag = beschikbare kandidaten met een wensberoep "
         "dat haar vraagt en die haar nog missen (het gat in hun loopbaanroute).",
@@ -162,8 +179,8 @@ def build_view(
     tables = tables_for(result, masked)
     if with_insight:
         found = labour_insight(db, promising=settings.tightness_promising)
-        figures += insight_charts(found)
-        tables += (skill_table(found),)
+        figures += insight_charts(found, masked)
+        tables += (skill_table(found, masked),)
     title = "Resultatenmonitor — kwartaalrapportage" if board else "Resultatenmonitor"
     subtitle = f"{label}; peildatum {observed_on.strftime('%d-%m-%Y')}" + (
         "; aantallen onder 10 personen afgeschermd" if masked else ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -43,19 +45,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _typed(cls: type[Any], data: dict[str, Any]) -> Any:
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        raw = data.get(f.name)
-        kind = str(f.type)
-        if raw is not None and "date" in kind and "update" not in kind:
-            raw = date.fromisoformat(raw)
-        elif f.name == "follow_ups":
-            raw = tuple(_typed(Observation, o) for o in raw or ())
-        elif f.name == "chain_ids":
-            raw = tuple(raw or ())
-        values[f.name] = raw
-    return cls(**values)
+def _decoder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    """A fast reader for one fact type: which fields are dates, which nested tuples."""
+    dates = [f.name for f in dataclasses.fields(cls) if str(f.type).startswith("date")]
+    names = [f.name for f in dataclasses.fields(cls)]
+
+    def decode(data: dict[str, Any]) -> Any:
+        values = {name: data.get(name) for name in names}
+        for name in dates:
+            raw = values[name]
+            if raw is not None:
+                values[name] = date.fromisoformat(raw)
+        if "follow_ups" in values:
+            values["follow_ups"] = tuple(_observation(o) for o in values["follow_ups"] or ())
+        if "chain_ids" in values:
+            values["chain_ids"] = tuple(values["chain_ids"] or ())
+        return cls(**values)
+
+    return decode
+
+
+def _observation(data: dict[str, Any]) -> Observation:
+    contact = data.get("contact_date")
+    return Observation(
+        data["months"],
+        date.fromisoformat(contact) if contact else None,
+        data.get("still_working"),
+        data.get("same_hours"),
+        data.get("hours_now"),
+    )
+
+
+_DECODERS = {kind: _decoder(cls) for kind, cls in _KINDS.items()}
 
 
 def to_payload(facts: Facts) -> dict[str, Any]:
@@ -68,9 +89,7 @@ def to_payload(facts: Facts) -> dict[str, Any]:
 
 
 def from_payload(payload: dict[str, Any]) -> Facts:
-    rows = {
-        kind: tuple(_typed(cls, r) for r in payload.get(kind, [])) for kind, cls in _KINDS.items()
-    }
+    rows = {kind: tuple(map(_DECODERS[kind], payload.get(kind, []))) for kind in _KINDS}
     return Facts(
         people=rows["people"],
         trajectories=rows["trajectories"],
@@ -109,9 +128,30 @@ def refresh_facts(db: Session, *, actor: Actor, dry_run: bool = False) -> Facts:
     return facts
 
 
+# The latest snapshot, decoded once per process: a snapshot row is never changed (the job
+# writes a new one), so its id says whether the decoded facts are still current.
+_decoded: dict[str, tuple[tuple[int, datetime], Facts]] = {}
+_lock = threading.Lock()
+
+
 def latest(db: Session) -> tuple[Facts, MonitorSnapshot | None]:
     """The latest snapshot's facts; without one (never refreshed), the facts as they are."""
-    row = db.scalar(select(MonitorSnapshot).order_by(MonitorSnapshot.id.desc()).limit(1))
-    if row is None:
+    head = db.execute(
+        select(MonitorSnapshot.id, MonitorSnapshot.taken_at)
+        .order_by(MonitorSnapshot.id.desc())
+        .limit(1)
+    ).first()
+    if head is None:
         return loader.collect_facts(db), None
-    return from_payload(row.payload), row
+    key = str(db.get_bind().engine.url)
+    version = (head.id, head.taken_at)  # ids can come back after a rollback; times do not
+    with _lock:
+        cached = _decoded.get(key)
+    if cached is None or cached[0] != version:
+        row = db.get(MonitorSnapshot, head.id)
+        assert row is not None
+        cached = (version, from_payload(row.payload))
+        with _lock:
+            _decoded[key] = cached
+    info = MonitorSnapshot(id=head.id, taken_at=head.taken_at, placements=0, people=0, payload={})
+    return cached[1], info

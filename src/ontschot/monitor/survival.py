@@ -9,6 +9,7 @@ a time is the number of placements whose time is at least that time.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -82,23 +83,25 @@ def kaplan_meier(label: str, data: Sequence[Spell]) -> Curve:
         return Curve(label, 0, (), tuple((m, 0) for m in AT_RISK_MONTHS))
     from lifelines import KaplanMeierFitter  # a heavy import: only when a curve is drawn
 
-    durations = [s.days for s in data]
-    events = [s.ended for s in data]
+    durations = sorted(s.days for s in data)
+    events = [s.ended for s in sorted(data, key=lambda s: s.days)]
     fitter = KaplanMeierFitter(alpha=0.05).fit(durations, event_observed=events, label="km")
-    survival = fitter.survival_function_["km"]
-    bands = fitter.confidence_interval_survival_function_
-    lower, upper = bands.iloc[:, 0], bands.iloc[:, 1]
-    points = []
-    for i, day in enumerate(survival.index):
-        d = int(day)
-        points.append(
-            CurvePoint(
-                day=d,
-                survival=float(survival.iloc[i]),
-                lower=float(lower.iloc[i]),
-                upper=float(upper.iloc[i]),
-                at_risk=sum(1 for x in durations if x >= d),
-            )
+    days = fitter.survival_function_.index.to_numpy()
+    survival = fitter.survival_function_["km"].to_numpy()
+    bands = fitter.confidence_interval_survival_function_.to_numpy()
+    size = len(durations)
+
+    def at_risk(day: float) -> int:  # placements whose time is at least `day`
+        return size - bisect.bisect_left(durations, day)
+
+    points = tuple(
+        CurvePoint(
+            day=int(day),
+            survival=float(survival[i]),
+            lower=float(bands[i, 0]),
+            upper=float(bands[i, 1]),
+            at_risk=at_risk(day),
         )
-    at_risk = tuple((m, sum(1 for x in durations if x >= month_day(m))) for m in AT_RISK_MONTHS)
-    return Curve(label, len(data), tuple(points), at_risk)
+        for i, day in enumerate(days)
+    )
+    return Curve(label, size, points, tuple((m, at_risk(month_day(m))) for m in AT_RISK_MONTHS))

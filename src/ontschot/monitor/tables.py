@@ -130,7 +130,7 @@ def retention_chart(result: MonitorResult, label: str) -> Chart:
     )
     table = Table(
         "retention",
-        "Behoud en aantal in observatie (at risk)",
+        "Behoud en aantal nog in observatie",
         ("Groep", "Maanden", "Nog aan het werk (%)", "In observatie"),
         tuple(rows),
         "Kaplan–Meier met 95 %-betrouwbaarheidsband; lopende plaatsingen gecensureerd op de "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -35,6 +36,17 @@ class Chart:
     @property
     def svg(self) -> str:
         return self.drawing.svg()
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to draw: the page and the PDF say so instead of showing empty axes."""
+        return not self.table.rows
+
+    @property
+    def svg_data_uri(self) -> str:
+        """The SVG as an image source: a page's CSP (no inline styles) does not reach into
+        an image, so matplotlib's styles stay intact; the `alt` text goes on the <img>."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
 @dataclass(frozen=True)

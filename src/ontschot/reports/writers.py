@@ -130,7 +130,11 @@ def write_pdf(document: Document) -> bytes:
         pdf.add_page()
         pdf.set_font("DejaVu", size=12)
         pdf.multi_cell(0, 6, chart.title, new_x="LMARGIN", new_y="NEXT")
-        pdf.image(io.BytesIO(chart.drawing.png()), w=pdf.epw, alt_text=chart.alt)
+        if chart.is_empty:
+            pdf.set_font("DejaVu", size=9)
+            pdf.multi_cell(0, 5, "Geen gegevens voor deze selectie, dus geen grafiek.")
+        else:
+            pdf.image(io.BytesIO(chart.drawing.png()), w=pdf.epw, alt_text=chart.alt)
         pdf.set_font("DejaVu", size=8)
         pdf.multi_cell(0, 4, chart.alt, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
