@@ -221,38 +221,41 @@ def test_cli_writes_the_board_report_and_refuses_bad_input_in_dutch(
             "--out",
             str(tmp_path / "f.pdf"),
             "--financier",
-            "5",
+            "999999",
         ],
     )
-    assert unknown.exit_code != 0 and "nog geen boekingen" in unknown.output
+    assert unknown.exit_code != 0 and "Deze financier bestaat niet" in unknown.output
     assert not (tmp_path / "f.pdf").exists()
 
 
-def test_a_financier_report_from_the_ledger_adapter_shows_its_money_to_the_cent(
-    db: Session, demo: Settings, monkeypatch: pytest.MonkeyPatch
+def test_a_financier_report_shows_its_money_from_the_ledger_to_the_cent(
+    db: Session, demo: Settings
 ) -> None:
     from pypdf import PdfReader
 
-    from ontschot.monitor import loader
-    from tests.monitor.helpers import money
+    from ontschot.budget.ledger.models import LedgerEntry, LedgerTransfer
+    from ontschot.budget.models import Financier
+    from ontschot.money import format_cents
 
-    trajectories = [p.trajectory_id for p in db.scalars(select(Placement).limit(3))]
-    entries = [
-        money(trajectories[0], 1_250_000, 612_345, financier=(7, "UWV Twente"), fund="WW-budget"),
-        money(trajectories[1], 400_000, 0, financier=(7, "UWV Twente"), fund="WW-budget"),
-        money(
-            trajectories[2], 99_999, 99_999, financier=(8, "Gemeente Almelo"), fund="Participatie"
-        ),
-    ]
-    # the pooled budget's adapter plugs in here once its ledger is merged (ADR 0023)
-    monkeypatch.setattr(loader, "money_facts", lambda db: entries)
+    spent = (
+        select(LedgerTransfer.financier_id, func.sum(LedgerEntry.amount_cents))
+        .join(LedgerTransfer, LedgerTransfer.id == LedgerEntry.transfer_id)
+        .where(LedgerEntry.account == "spent")
+        .group_by(LedgerTransfer.financier_id)
+    )
+    by_financier = dict(db.execute(spent).tuples().all())
+    financier_id = max(by_financier, key=lambda k: by_financier[k])
+    financier = db.get(Financier, financier_id)
+    assert financier is not None
 
-    content = service.export_report(db, actor=Actor.cli(), fmt="pdf", settings=demo, financier_id=7)
+    content = service.export_report(
+        db, actor=Actor.cli(), fmt="pdf", settings=demo, financier_id=financier_id
+    )
 
     text = re.sub(
         r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
     )
-    assert "Verantwoording aan UWV Twente" in text
-    assert "UWV Twente € 16.500,00 € 6.123,45" in text  # committed, realised: the ledger's sums
-    assert "Gemeente Almelo" not in text
-    assert "Gerealiseerd uit het budget € 6.123,45" in text
+    assert f"Verantwoording aan {financier.name}" in text
+    assert format_cents(by_financier[financier_id]) in text  # the ledger's sum, to the cent
+    others = [db.get(Financier, k) for k in by_financier if k != financier_id]
+    assert all(f is not None and f"Verantwoording aan {f.name}" not in text for f in others)

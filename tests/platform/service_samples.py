@@ -632,8 +632,3 @@ SAMPLES.update(BUDGET_SAMPLES)
 from tests.monitor.service_samples import MONITOR_SAMPLES  # noqa: E402
 
 SAMPLES.update(MONITOR_SAMPLES)
-
-# the accountability to a financier reads the budget and the monitor
-from tests.monitor.accountability_samples import ACCOUNTABILITY_SAMPLES  # noqa: E402
-
-SAMPLES.update(ACCOUNTABILITY_SAMPLES)

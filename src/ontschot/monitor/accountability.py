@@ -5,8 +5,10 @@ One `Document`: the financier's funds with their balances; what its money reserv
 spent per fund, instrument, chain, municipality and month, with the number of requests and
 of people; a chart of the spending per instrument; and the results of the trajectories it
 paid for as the monitor computes them (placements, durable placements, retention, cost).
-The page, CSV, XLSX and PDF are written from this one document, so the four show the same
-figures; every amount is a sum of ledger entries, to the cent.
+The page, CSV, XLSX and PDF are written from this one document (the files by the monitor's
+`export_report`), so the four show the same figures; every amount is a sum of ledger
+entries, to the cent. `ontschot monitor export --financier ID` writes it as the financier
+sees it, with small numbers suppressed.
 
 Outside the programme management, a row about fewer than 10 people is suppressed — its
 people, requests and amounts — and a second row with it when only one would be hidden, so
@@ -23,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from ontschot import clock, errors
 from ontschot.access.actor import Actor
-from ontschot.audit import service as audit
 from ontschot.budget.ledger.models import LedgerEntry, LedgerTransfer
 from ontschot.budget.models import Financier, Fund, FundBalance, Instrument, InterventionRequest
 from ontschot.budget.rules.vocabulary import KIND_NAMES
@@ -34,12 +35,9 @@ from ontschot.monitor import service as monitor
 from ontschot.monitor.privacy import suppress_group
 from ontschot.monitor.selection import MonitorFilter
 from ontschot.monitor.tables import MASKED_TEXT
-from ontschot.reports import charts, writers
+from ontschot.reports import charts
 from ontschot.reports.model import Cell, Chart, Document, Table
-from ontschot.tx import transactional
 
-FORMATS = ("csv", "xlsx", "pdf")
-PURPOSE = "verantwoording aan een financier"
 MONEY_NOTE = (
     "Gereserveerd: toegekend en nog niet gefactureerd. Besteed: gefactureerd, na "
     "terugboekingen. Alle bedragen zijn sommen van boekingen in het grootboek."
@@ -210,10 +208,13 @@ def _euros(text: str) -> float:
     return round(float(digits), 2)
 
 
-def build(db: Session, *, actor: Actor, financier_id: int, settings: Settings) -> Accountability:
+def build(
+    db: Session, *, actor: Actor, financier_id: int, settings: Settings, outside: bool = False
+) -> Accountability:
+    """The report as the actor may see it; `outside`: as the financier sees it (masked)."""
     actor.require("monitor.read")
     financier = _financier(db, actor, financier_id)
-    masked = monitor.is_masked(actor)
+    masked = monitor.is_masked(actor, board=outside)
     totals = _people(db, financier.id)
     tables = [_funds_table(db, financier.id)]
     by_instrument = _group_table(
@@ -289,28 +290,3 @@ def _sum(db: Session, financier_id: int, account: str) -> int:
         )
         or 0
     )
-
-
-@transactional
-def export(
-    db: Session, *, actor: Actor, financier_id: int, fmt: str, settings: Settings
-) -> tuple[str, bytes]:
-    """The report as CSV, XLSX or PDF, with its file name; one processing-log entry."""
-    actor.require("monitor.export")
-    if fmt not in FORMATS:
-        raise errors.Invalid(
-            "Kies csv, xlsx of pdf als formaat.", fields={"format": "kies csv, xlsx of pdf"}
-        )
-    report = build(db, actor=actor, financier_id=financier_id, settings=settings)
-    writer = {"csv": writers.write_csv, "xlsx": writers.write_xlsx, "pdf": writers.write_pdf}[fmt]
-    content = writer(report.document)
-    audit.record(
-        db,
-        actor=actor,
-        action="monitor.export",
-        object_type="monitor_report",
-        object_id=financier_id,
-        subject_key=None,
-        purpose=PURPOSE,
-    )
-    return f"verantwoording-financier-{financier_id}.{fmt}", content

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from ontschot.access.actor import Actor
 from ontschot.access.deps import requires
 from ontschot.deps import AppSettings, DbSession
-from ontschot.monitor import accountability
+from ontschot.monitor import accountability, service
 from ontschot.monitor.pages import MIME
 from ontschot.reports.writers import cell_text
 from ontschot.web.templating import render
@@ -45,9 +45,10 @@ def download(
 ) -> Response:
     """?formaat=csv|xlsx|pdf: the report as a file."""
     fmt = (request.query_params.get("formaat") or "pdf").strip().lower()
-    name, content = accountability.export(
-        db, actor=actor, financier_id=financier_id, fmt=fmt, settings=settings
+    content = service.export_report(
+        db, actor=actor, fmt=fmt, settings=settings, financier_id=financier_id, board=False
     )
+    name = f"verantwoording-financier-{financier_id}.{fmt}"
     return Response(
         content,
         media_type=MIME[fmt],

@@ -215,35 +215,27 @@ def export_report(
     board: bool = True,
     table: str | None = None,
 ) -> bytes:
-    """The regional board's quarterly report (or one financier's), suppressed for small
-    numbers, as CSV, XLSX or PDF; one processing-log entry. With `board=False` it is the
-    caller's own dashboard (exact for the programme manager); `table` keeps one table."""
+    """The regional board's quarterly report (or the accountability to one financier,
+    `monitor/accountability.py`), suppressed for small numbers, as CSV, XLSX or PDF; one
+    processing-log entry. With `board=False` it is what the caller's own page shows (exact
+    for the programme manager); `table` keeps one table."""
     actor.require("monitor.export")
     if fmt not in FORMATS:
         raise errors.Invalid(
             "Kies csv, xlsx of pdf als formaat.", fields={"format": "kies csv, xlsx of pdf"}
         )
-    flt = flt or MonitorFilter()
-    view = build_view(db, actor=actor, flt=flt, settings=settings, board=board)
     if financier_id is not None:
-        names = {m.financier_id: m.financier_name for m in view.facts.money}
-        if financier_id not in names:
-            raise errors.NotFound(f"Financier {financier_id} in het grootboek (nog geen boekingen)")
-        flt = MonitorFilter(**{**flt.__dict__, "financier_id": financier_id})
-        view = build_view(db, actor=actor, flt=flt, settings=settings, board=True)
-        view = MonitorView(
-            view.result,
-            Document(
-                f"Verantwoording aan {names[financier_id]}",
-                view.document.subtitle,
-                view.document.tables,
-                view.document.charts,
-            ),
-            view.masked,
-            view.taken_at,
-            view.facts,
+        # the accountability report reads the budget and this module's views
+        from ontschot.monitor import accountability
+
+        document = accountability.build(
+            db, actor=actor, financier_id=financier_id, settings=settings, outside=board
+        ).document
+    else:
+        view = build_view(
+            db, actor=actor, flt=flt or MonitorFilter(), settings=settings, board=board
         )
-    document = view.document
+        document = view.document
     if table is not None:
         chosen = [t for t in document.all_tables() if t.key == table]
         if not chosen:
