@@ -14,6 +14,7 @@ Each line ends with whether the p95 meets its target.
 from __future__ import annotations
 
 import argparse
+import logging
 import random
 import secrets
 import statistics
@@ -164,6 +165,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="", help="PostgreSQL URL: measure there")
     parser.add_argument("--both", action="store_true", help="SQLite and PostgreSQL")
     args = parser.parse_args()
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     folder = Path(tempfile.mkdtemp())
     sqlite_url = f"sqlite:///{folder / 'bench.db'}"
     if args.both and not args.postgres:

@@ -23,6 +23,7 @@ PROVIDER_MODULES = (
     "ontschot.contacts.subject_data",
     "ontschot.cases.subject_data",
     "ontschot.cases.placements.subject_data",
+    "ontschot.cases.work_to_work.subject_data",
 )
 
 

@@ -203,3 +203,26 @@ def test_the_api_and_the_page_register_and_list(db: Session, client: Any) -> Non
     again = client.post("/werk-naar-werk", data=form, headers=headers)
     assert again.status_code == 400
     assert "Werknemer 1, instemming" in again.text and 'id="fout-r1_agreed"' in again.text
+
+
+def test_the_export_holds_the_registration_and_erasure_keeps_the_facts(db: Session) -> None:
+    from ontschot.access.models import Organisation
+    from ontschot.people.rights import erase_candidate, export_candidate_data
+
+    s = setting(db)
+    report = register_employees_at_risk(
+        db, actor=actor_of(s.employer_user), data=registration(s, employee(), fundName=None)
+    )
+    candidate_id = report.registered[0].candidate_id
+    exported = export_candidate_data(db, actor=actor_of(s.coach), candidate_id=candidate_id)
+    [shown] = exported["workToWork"]
+    assert shown["jobTitle"] == "Kok in de bedrijfskantine" and shown["employerId"] == s.employer.id
+
+    admin = make_user(
+        db, Role.PARTNER_ADMIN, organisation=db.get(Organisation, s.coach.organisation_id)
+    )
+    erase_candidate(db, actor=actor_of(admin), candidate_id=candidate_id, reason="Verzoek")
+    db.expire_all()
+    row = db.get(AtRiskEmployee, report.registered[0].id)
+    assert row is not None and row.job_title == "verwijderd"
+    assert row.employer_id == s.employer.id and row.job_ends_on is not None

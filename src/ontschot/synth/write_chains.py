@@ -189,9 +189,12 @@ def write_chains_and_trajectories(
         if rng.random() > TRAJECTORY_SHARE:
             continue
         spec, chain = specs[chain_id]
-        started = today - timedelta(days=rng.randrange(5, 420))
         reached = statuses[: 1 + min(len(statuses) - 1, int(rng.triangular(0, 7, 2)))]
         phase, status = reached[-1]
+        # Those who reached phase 2 started earlier (up to ~2.4 years), so that their
+        # placements spread over the last two years; phase 1 is the last 14 months.
+        oldest = 860 if phase.needs_employer else 420
+        started = today - timedelta(days=rng.randrange(60 if oldest > 420 else 5, oldest))
         employer = None
         if phase.needs_employer:
             partners = [p.employer_id for p in chain.partners if p.employer_id]
@@ -260,8 +263,12 @@ def _history(
     reached_rows, activity_rows, event_rows = [], [], []
     for tid, row, path in zip(ids, rows, paths, strict=True):
         span = max(1, (today - row["started_on"]).days)
+        day = row["started_on"]
         for n, (phase, status) in enumerate(path):
-            day = row["started_on"] + timedelta(days=span * n // (len(path) + 1))
+            # each status takes two to eight weeks, so durations look like real ones and
+            # the oldest trajectories reached phase 2 (and work) long ago
+            if n:
+                day = min(today, day + timedelta(days=rng.randrange(14, 60)))
             reached_rows.append(
                 {
                     "trajectory_id": tid,

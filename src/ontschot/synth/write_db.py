@@ -44,6 +44,7 @@ from ontschot.synth.workbench import write_workbench
 from ontschot.synth.write_budget import write_budget
 from ontschot.synth.write_chains import write_chains_and_trajectories
 from ontschot.synth.write_placements import write_placements
+from ontschot.synth.write_work_to_work import write_work_to_work
 from ontschot.tx import atomic
 
 # The registry's own field list, less what the generator does not make; plus the row's
@@ -172,7 +173,11 @@ def write_region(db: Session, data: SyntheticRegion, settings: Settings) -> Writ
         trainings = write_training_offers(db, data.trainings)
         proposals, moments = write_workbench(db, today=data.today, seed=data.seed)
         write_chains_and_trajectories(db, data, org_ids, user_ids, employer_ids, candidate_ids)
-        write_placements(db, today=data.today, seed=data.seed)
+        placed = write_placements(db, today=data.today, seed=data.seed)
+        write_work_to_work(db, today=data.today, seed=data.seed)
+        # every placement came from a proposal of its own (placed)
+        proposals += placed.introductions
+        # the budget last: its requests follow the trajectories, placements and employees
         write_budget(db, data, settings)
         return WriteSummary(
             len(plan.organisations),

@@ -119,6 +119,12 @@ def _page(
             "occupation_choices": [(uri, p.title) for uri, p in profiles.items()],
             "mode_choices": MODE_CHOICES,
             "row_count": ROWS,
+            # rows 2 and further stay folded unless something was typed or is wrong there
+            "extra_open": any(
+                value
+                for key, value in {**(v or {}), **(errs or {})}.items()
+                if key[:1] == "r" and key[1:2].isdigit() and key[1:2] != "1"
+            ),
             "row_field_names": ROW_FIELD_NAMES,
             "error_names": names,
             "state_names": STATE_NAMES,
