@@ -212,3 +212,8 @@ PAGE_SAMPLES: list[PageSample] = [
 from tests.cases.page_samples import CASES_PAGE_SAMPLES  # noqa: E402
 
 PAGE_SAMPLES.extend(CASES_PAGE_SAMPLES)
+
+# the pooled budget keeps its samples beside its tests
+from tests.budget.page_samples import BUDGET_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(BUDGET_PAGE_SAMPLES)
