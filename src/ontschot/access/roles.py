@@ -248,11 +248,6 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     },
     "fund.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "instrument.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
-    "intervention.read": {
-        Role.COACH: W,
-        Role.PROGRAMME_MANAGER: R,
-        Role.SYSTEM_ADMIN: R,
-    },
     "intervention.request": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
     "intervention.approve": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "intervention.cancel": {Role.COACH: W, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
