@@ -214,6 +214,8 @@ def _page_routers() -> list[APIRouter]:
     from ontschot.access.admin_pages import router as access_admin_pages
     from ontschot.access.login_pages import router as access_login_pages
     from ontschot.audit.pages import router as audit_pages
+    from ontschot.budget.pages import router as budget_pages
+    from ontschot.budget.request_pages import router as budget_request_pages
     from ontschot.cases.handover_pages import router as handover_pages
     from ontschot.cases.pages import router as cases_pages
     from ontschot.cases.placements.pages import router as placement_pages
@@ -258,5 +260,7 @@ def _page_routers() -> list[APIRouter]:
         monitor_pages,
         accountability_pages,
         work_to_work_pages,
+        budget_pages,
+        budget_request_pages,
         site_pages,
     ]

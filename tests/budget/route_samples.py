@@ -37,7 +37,7 @@ def setup_world(db: Session, world: World) -> None:
         approved_request_id=approved.id,
         invoice_id=booked.invoice.id,
         pooled_fund_id=w.pooled_fund.id,
-        financier_id=w.pooled_fund.financier_id,
+        pooled_financier_id=w.pooled_fund.financier_id,
     )
 
 

@@ -6,6 +6,6 @@ from tests.platform.page_samples import PageSample
 
 ACCOUNTABILITY_PAGE_SAMPLES = [
     PageSample("GET", "/monitor/verantwoording"),
-    PageSample("GET", "/monitor/verantwoording/{financier_id}"),
-    PageSample("GET", "/monitor/verantwoording/{financier_id}/export?formaat=csv"),
+    PageSample("GET", "/monitor/verantwoording/{pooled_financier_id}"),
+    PageSample("GET", "/monitor/verantwoording/{pooled_financier_id}/export?formaat=csv"),
 ]

@@ -220,3 +220,7 @@ PAGE_SAMPLES.extend(MONITOR_PAGE_SAMPLES)
 from tests.monitor.accountability_page_samples import ACCOUNTABILITY_PAGE_SAMPLES  # noqa: E402
 
 PAGE_SAMPLES.extend(ACCOUNTABILITY_PAGE_SAMPLES)
+# the pooled budget keeps its samples beside its tests
+from tests.budget.page_samples import BUDGET_PAGE_SAMPLES  # noqa: E402
+
+PAGE_SAMPLES.extend(BUDGET_PAGE_SAMPLES)

@@ -236,7 +236,9 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     # the pooled budget (issue 15): funds, rules and the ledger carry no personal data and
     # are read region-wide; programme managers manage funds and approve (never their own
     # request, see budget/requests.py); coaches request for their own trajectories; a
-    # provider books invoices with a partner_admin API token narrowed to invoice.submit.
+    # provider books invoices with a partner_admin API token narrowed to invoice.submit:
+    # region scope, since a provider is not the coach's organisation (it invoices the
+    # approved request whose number it was given; the Idempotency-Key guards retries).
     "budget.read": {
         Role.COACH: R,
         Role.PROGRAMME_MANAGER: R,
@@ -246,15 +248,10 @@ PERMISSIONS: dict[str, dict[Role, Scope]] = {
     },
     "fund.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "instrument.manage": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
-    "intervention.read": {
-        Role.COACH: W,
-        Role.PROGRAMME_MANAGER: R,
-        Role.SYSTEM_ADMIN: R,
-    },
     "intervention.request": {Role.COACH: W, Role.SYSTEM_ADMIN: R},
     "intervention.approve": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "intervention.cancel": {Role.COACH: W, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
-    "invoice.submit": {Role.PARTNER_ADMIN: O, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
+    "invoice.submit": {Role.PARTNER_ADMIN: R, Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     "invoice.reverse": {Role.PROGRAMME_MANAGER: R, Role.SYSTEM_ADMIN: R},
     # results monitor (issue 16): aggregated figures for those who steer and account for the
     # programme; the programme manager (and system administrator) see exact numbers and may

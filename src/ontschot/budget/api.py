@@ -146,7 +146,21 @@ def _as_csv(rows: Any) -> str:
     return out.getvalue()
 
 
-@router.post("/invoice-imports", response_model=InvoiceImportReport)
+# The import reads its body itself (CSV or a JSON list), so the document names both.
+IMPORT_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/csv": {
+                "schema": {"type": "string", "description": "CSV (docs/import-formats.md)"}
+            },
+            "application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
+        },
+    }
+}
+
+
+@router.post("/invoice-imports", response_model=InvoiceImportReport, openapi_extra=IMPORT_BODY)
 async def import_invoices(
     request: Request,
     db: DbSession,

@@ -82,12 +82,20 @@ def trajectory_detail(
             **placement_part(
                 db, actor, row.trajectory, can_update, request.app.state.settings.follow_up_months
             ),
+            **_budget_part(db, actor, row.trajectory, can_update),
         },
         status=400 if errs else 200,
     )
 
 
 _detail = trajectory_detail
+
+
+def _budget_part(db: Session, actor: Actor, trajectory: Any, can_update: bool) -> dict[str, Any]:
+    """The trajectory page's intervention requests and their form (budget)."""
+    from ontschot.budget.request_pages import budget_part
+
+    return budget_part(db, actor, trajectory, can_update)
 
 
 def placement_part(

@@ -347,7 +347,6 @@ ACTION_NAMES: dict[str, str] = {
     "budget.read": "budget bekeken",
     "fund.manage": "fondsen beheren",
     "instrument.manage": "instrumenten beheren",
-    "intervention.read": "interventie-aanvragen bekeken",
     "intervention.request": "interventie aangevraagd",
     "intervention.approve": "interventie goedgekeurd",
     "intervention.reject": "interventie afgewezen",

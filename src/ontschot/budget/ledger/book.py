@@ -263,3 +263,19 @@ def open_reservations(db: Session, request_id: int) -> list[LedgerTransfer]:
             .order_by(LedgerTransfer.id)
         )
     )
+
+
+def open_reservations_of_fund(db: Session, fund_id: int) -> list[LedgerTransfer]:
+    """The fund's reservations still pending (for the fund page), oldest first."""
+    resolved = select(LedgerTransfer.resolves_id).where(LedgerTransfer.resolves_id.is_not(None))
+    return list(
+        db.scalars(
+            select(LedgerTransfer)
+            .where(
+                LedgerTransfer.fund_id == fund_id,
+                LedgerTransfer.kind == "reserve",
+                LedgerTransfer.id.not_in(resolved),
+            )
+            .order_by(LedgerTransfer.id)
+        )
+    )
