@@ -1,7 +1,8 @@
 """Journey (issue 15): a coach requests a training for a candidate without benefit; the
 router picks the regional pooled fund and explains why the UWV fund cannot pay; a
 programme manager who did not request it approves; the fund page shows the reservation;
-the provider's invoice through the API (with an Idempotency-Key) realises it."""
+the provider's invoice through the API (with an Idempotency-Key) realises it; the
+financier's report shows it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from ontschot.access.roles import Role
+from ontschot.budget.models import Financier
 from ontschot.config import Settings
 from ontschot.db import make_engine
 from tests.budget.helpers import POOLED_FUND, UWV_FUND, budget_world
@@ -40,6 +42,7 @@ def region(e2e_settings: Settings, live_server: str) -> dict[str, Any]:
             "manager": manager.email,
             "trajectory_id": w.trajectory.id,
             "pooled_fund_id": w.pooled_fund.id,
+            "pooled_financier": db.get(Financier, w.pooled_fund.financier_id).name,
             "provider": provider,
         }
     engine.dispose()
@@ -113,3 +116,15 @@ def test_coach_requests_a_training_and_the_pooled_fund_pays_it(
     assert "Geen open reserveringen" in page.locator("main").inner_text()
     assert "factuur" in page.locator("table", has_text="Grootboek").inner_text()
     screenshot(page, "budget-5-fund-after-invoice")
+
+    # and the financier's report shows what its money paid for, as its files do
+    page.goto("/budget")
+    page.get_by_role("link", name=region["pooled_financier"], exact=True).click()
+    page.get_by_role("heading", name=f"Verantwoording aan {region['pooled_financier']}").wait_for()
+    paid = page.locator("#tabel-by_instrument").inner_text()
+    assert "scholing" in paid and "€ 2.650,00" in paid
+    assert "€ 2.650,00" in page.locator("#tabel-funds").inner_text()
+    screenshot(page, "budget-6-financier-report")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")

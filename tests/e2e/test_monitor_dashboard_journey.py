@@ -84,11 +84,10 @@ def test_programme_manager_follows_the_care_chain_to_its_placements_and_exports(
     log_in(page, manager["email"], DEFAULT_PASSWORD)
     page.get_by_role("link", name="Resultatenmonitor").first.click()
     page.get_by_role("heading", name="Resultatenmonitor", level=1).wait_for()
-    assert (
-        "Kosten per duurzame plaatsing"
-        in page.locator("#indicator-costPerDurablePlacementCents").inner_text()
-    )
-    assert "nog geen boekingen in het budget" in page.locator("main").inner_text()
+    cost = page.locator("#indicator-costPerDurablePlacementCents").inner_text()
+    assert "Kosten per duurzame plaatsing" in cost
+    # an amount, or why not: no ledger entries yet, or no durable placement to divide by
+    assert re.search(r"€ [\d.]+,\d\d|nog geen boekingen in het budget|nog niet bekend", cost), cost
     _shot(page, "1-region")
 
     # when they filter on the care chain

@@ -73,6 +73,23 @@ def rules_of(db: Session, fund: Fund) -> FundRules:
     return FundRules.model_validate_json(raw or "{}")
 
 
+def current_rules(db: Session, funds: list[Fund]) -> dict[int, FundRules]:
+    """Every fund's current rules in one query (the router reads all funds per request)."""
+    if not funds:
+        return {}
+    versions = {f.id: f.rules_version for f in funds}
+    rows = db.execute(
+        select(FundRuleVersion.fund_id, FundRuleVersion.version, FundRuleVersion.rules_json).where(
+            FundRuleVersion.fund_id.in_(versions)
+        )
+    )
+    return {
+        fund_id: FundRules.model_validate_json(raw or "{}")
+        for fund_id, version, raw in rows
+        if versions[fund_id] == version
+    }
+
+
 def _check(
     db: Session, rules: FundRules, region_name: str, start: date, end: date
 ) -> dict[str, str]:

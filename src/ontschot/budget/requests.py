@@ -35,6 +35,7 @@ from ontschot.budget.models import (
     InterventionRequest,
 )
 from ontschot.budget.rules.router import Facts, FundOption, Routing, route
+from ontschot.budget.rules.vocabulary import FundRules
 from ontschot.budget.schemas import InterventionRequestCreate
 from ontschot.cases.trajectories.models import Trajectory
 from ontschot.cases.trajectories.visibility import trajectory_for
@@ -111,6 +112,8 @@ def facts_for(
 
 def fund_options(db: Session, region_code: str) -> list[FundOption]:
     balances = {b.fund_id: b for b in db.scalars(select(FundBalance))}
+    funds = fund_service.funds_in_region(db, region_code)
+    rules = fund_service.current_rules(db, funds)
     return [
         FundOption(
             fund_id=f.id,
@@ -118,10 +121,10 @@ def fund_options(db: Session, region_code: str) -> list[FundOption]:
             period_start=f.period_start,
             period_end=f.period_end,
             available_cents=balances[f.id].available_cents if f.id in balances else 0,
-            rules=fund_service.rules_of(db, f),
+            rules=rules.get(f.id, FundRules()),
             rules_version=f.rules_version,
         )
-        for f in fund_service.funds_in_region(db, region_code)
+        for f in funds
     ]
 
 

@@ -259,11 +259,13 @@ def build(
             "fonds van deze financier.",
         )
     )
-    retention = [c for c in results.document.charts if c.key == "retention"]
+    # a curve only when the money paid for someone who was placed (no empty axes)
+    placed = bool(results.result.placements)
+    retention = [c for c in results.document.charts if c.key == "retention" and placed]
     requests, people = totals
+    shown_people = MASKED_TEXT if masked and 0 < people < 10 else str(people)
     subtitle = (
-        f"Peildatum {clock.today():%d-%m-%Y}; {requests} aanvragen voor "
-        f"{MASKED_TEXT if masked and 0 < people < 10 else people} personen"
+        f"Peildatum {clock.today():%d-%m-%Y}; aanvragen: {requests}; personen: {shown_people}"
         + ("; aantallen onder 10 personen afgeschermd" if masked else "")
     )
     document = Document(

@@ -92,11 +92,33 @@ def _cached_svg(key: bytes, make: Callable[[], str]) -> str:
     return made
 
 
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.S)
+
+
+def _presentation_attributes(match: re.Match[str]) -> str:
+    out = []
+    for declaration in match.group(1).split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip():
+            out.append(f' {name.strip()}="{html.escape(value.strip(), quote=True)}"')
+    return "".join(out)
+
+
+def _without_inline_styles(svg: str) -> str:
+    """The pages' CSP (`style-src 'self'`) blocks style attributes and <style> elements, so
+    matplotlib's are written as SVG presentation attributes, which mean the same."""
+    svg = _STYLE_ELEMENT.sub("", svg)
+    svg = _STYLE_ATTRIBUTE.sub(_presentation_attributes, svg)
+    # what the removed <style> said for every element; inherited from the root
+    return svg.replace("<svg", '<svg stroke-linejoin="round" stroke-linecap="butt"', 1)
+
+
 def _svg(fig: Figure, title: str, alt: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    text = text[text.index("<svg") :]
+    text = _without_inline_styles(text[text.index("<svg") :])
     # ids unique per chart, so several charts on one page keep their own title and text
     ident = "g" + hashlib.sha1((title + alt).encode(), usedforsecurity=False).hexdigest()[:8]
     return re.sub(
