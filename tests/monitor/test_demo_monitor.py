@@ -256,6 +256,6 @@ def test_a_financier_report_shows_its_money_from_the_ledger_to_the_cent(
         r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
     )
     assert f"Verantwoording aan {financier.name}" in text
-    assert format_cents(by_financier[financier_id]) in text  # the ledger's sum, to the cent
+    assert format_cents(int(by_financier[financier_id])) in text  # the ledger sum, to the cent
     others = [db.get(Financier, k) for k in by_financier if k != financier_id]
     assert all(f is not None and f"Verantwoording aan {f.name}" not in text for f in others)
