@@ -37,8 +37,11 @@ e2e: $(STAMP)
 # Two workers: the suite is CPU-bound and the target machine has two cores.
 PYTEST_WORKERS ?= 2
 
+# Tests marked `alone` time the server (the concurrency test): they run after the rest,
+# with no other worker on the two cores.
 test: lint typecheck $(STAMP)
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS)
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not alone"
+	$(BIN)/pytest -q -m alone
 
 bench: bench-taxonomy bench-extraction bench-matching
 

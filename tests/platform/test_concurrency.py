@@ -34,6 +34,8 @@ from ontschot.people.models import Candidate
 from tests.conftest import PG_URL_VAR, _postgres_engine
 from tests.factories import make_candidate, make_organisation, make_user
 
+pytestmark = pytest.mark.alone
+
 CLIENTS = 50
 SECONDS = float(os.environ.get("ONTSCHOT_CONCURRENCY_SECONDS", "30"))
 MAX_REQUESTS_PER_CLIENT = 2_000
