@@ -186,6 +186,23 @@ def _reserve_all(db: Session, actor: Actor, request: InterventionRequest) -> Non
         book.reserve(db, fund, source.amount_cents, dims, actor_user_id=actor.user_id)
 
 
+def store_with_plan(db: Session, request: InterventionRequest, routing: Routing) -> None:
+    """Write a new request and the router's sources for it, in order."""
+    db.add(request)
+    db.flush()
+    db.add_all(
+        InterventionFunding(
+            request_id=request.id,
+            fund_id=s.fund_id,
+            position=s.position,
+            amount_cents=s.amount_cents,
+            rules_version=s.rules_version,
+        )
+        for s in routing.sources
+    )
+    db.flush()
+
+
 @transactional
 def request_intervention(
     db: Session,
@@ -220,19 +237,7 @@ def request_intervention(
         requested_by_user_id=actor.user_id,
         requested_at=now,
     )
-    db.add(request)
-    db.flush()
-    db.add_all(
-        InterventionFunding(
-            request_id=request.id,
-            fund_id=s.fund_id,
-            position=s.position,
-            amount_cents=s.amount_cents,
-            rules_version=s.rules_version,
-        )
-        for s in routing.sources
-    )
-    db.flush()
+    store_with_plan(db, request, routing)
     note = "aangevraagd"
     if cost <= four_eyes_above_cents:
         _reserve_all(db, actor, request)

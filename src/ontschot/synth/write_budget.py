@@ -32,7 +32,7 @@ from ontschot.budget import funds as fund_service
 from ontschot.budget import instruments as instrument_service
 from ontschot.budget import invoices as invoice_service
 from ontschot.budget import requests as request_service
-from ontschot.budget.models import InterventionFunding, InterventionRequest, Invoice
+from ontschot.budget.models import InterventionRequest, Invoice
 from ontschot.budget.rules.router import route
 from ontschot.budget.rules.vocabulary import FundRules
 from ontschot.budget.schemas import FinancierCreate, FundCreate, InstrumentCreate, InvoiceCreate
@@ -178,19 +178,7 @@ def _ask(db: Session, plan: Plan) -> int | None:
         requested_by_user_id=plan.trajectory.coach_user_id,
         requested_at=clock.now(),
     )
-    db.add(request)
-    db.flush()
-    db.add_all(
-        InterventionFunding(
-            request_id=request.id,
-            fund_id=s.fund_id,
-            position=s.position,
-            amount_cents=s.amount_cents,
-            rules_version=s.rules_version,
-        )
-        for s in routing.sources
-    )
-    db.flush()
+    request_service.store_with_plan(db, request, routing)
     return request.id
 
 
