@@ -27,3 +27,20 @@ def test_chart_svg_has_no_inline_styles_and_keeps_its_colours() -> None:
         root = ET.fromstring(svg)  # noqa: S314 - our own output
         assert root.get("role") == "img"
         assert any(el.get("fill") for el in root.iter()), "the colours became attributes"
+
+
+def test_chart_numbers_are_written_the_dutch_way() -> None:
+    assert [charts._tick(v) for v in (0, 1000, 2650.0, 0.25, 12.5, 1500000)] == [
+        "0",
+        "1.000",
+        "2.650",
+        "0,25",
+        "12,5",
+        "1.500.000",
+    ]
+    svg = charts.bars(
+        "Besteed", "twee balken", ["scholing", "jobcoaching"], [2650.5, 650.0], " euro"
+    )
+    text = svg.svg()
+    assert "2.650,50 euro" in text and "2650.50" not in text
+    assert ">2.500<" in text or ">2.000<" in text, "the axis ticks carry a thousands dot"

@@ -8,8 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from ontschot.access.roles import Role
+from ontschot.numbers import nl_number
 from ontschot.web import templating
-from ontschot.web.templating import environment, nl_number, points
+from ontschot.web.templating import environment, points
 from tests.factories import login_as, make_user
 
 

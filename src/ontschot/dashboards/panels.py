@@ -24,6 +24,7 @@ from ontschot.db import utcnow
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.queries import open_vacancy
 from ontschot.insight.tightness import tightest
+from ontschot.numbers import nl_number
 from ontschot.people.models import Candidate, CandidateSkill
 from ontschot.people.visibility import full_view_condition
 from ontschot.people.vum import label_nl
@@ -36,11 +37,6 @@ CLOSING_SOON_DAYS = 14
 LIST_LENGTH = 5
 VACANCY_STATUS_NL = {"open": "open", "filled": "vervuld", "closed": "gesloten"}
 PROMISING = float(Settings.model_fields["tightness_promising"].default)
-
-
-def nl_number(n: int) -> str:
-    """A whole number the Dutch way: 2.784."""
-    return f"{n:,}".replace(",", ".")
 
 
 def _active_candidates() -> Any:

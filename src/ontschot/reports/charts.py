@@ -17,7 +17,11 @@ from dataclasses import dataclass
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from ontschot.numbers import nl_number
 
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo")
 LINES = ("-", "--", ":", "-.")
@@ -40,6 +44,17 @@ class Line:
     ys: Sequence[float]
     lower: Sequence[float] | None = None
     upper: Sequence[float] | None = None
+
+
+def _tick(value: float, _position: int | None = None) -> str:
+    decimals = next(d for d in (0, 1, 2) if d == 2 or round(value, d) == round(value, 6))
+    return nl_number(value, decimals)
+
+
+def _dutch_ticks(*axes: Axis) -> None:
+    """Tick labels in Dutch notation (1.000; 0,25) on the numeric axes given."""
+    for axis in axes:
+        axis.set_major_formatter(FuncFormatter(_tick))
 
 
 def _figure(size: tuple[float, float]) -> tuple[Figure, Axes]:
@@ -179,6 +194,7 @@ def _step(lines: Sequence[Line], x_label: str, y_label: str) -> Figure:
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     ax.set_ylim(0, 102)
+    _dutch_ticks(ax.xaxis, ax.yaxis)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -209,7 +225,7 @@ def _stacked(categories: Sequence[str], series: Sequence[tuple[str, Sequence[int
                 ax.text(
                     bar.get_x() + bar.get_width() / 2,
                     bar.get_y() + bar.get_height() / 2,
-                    str(value),
+                    nl_number(value),
                     ha="center",
                     va="center",
                     fontsize=8,
@@ -217,6 +233,7 @@ def _stacked(categories: Sequence[str], series: Sequence[tuple[str, Sequence[int
                 )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
+    _dutch_ticks(ax.xaxis)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series), frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -233,7 +250,7 @@ def _bars(categories: Sequence[str], values: Sequence[float], unit: str) -> Figu
     fig, ax = _figure((6.4, 0.5 + 0.35 * max(len(categories), 1)))
     drawn = ax.barh(categories, values, color=GREYS[0], hatch="///", edgecolor="white")
     for bar, value in zip(drawn, values, strict=True):
-        text = f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
+        text = nl_number(value, 2 if isinstance(value, float) else 0)
         ax.text(
             bar.get_width(),
             bar.get_y() + bar.get_height() / 2,
@@ -242,5 +259,6 @@ def _bars(categories: Sequence[str], values: Sequence[float], unit: str) -> Figu
             fontsize=8,
         )
     ax.invert_yaxis()
+    _dutch_ticks(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
     return fig

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, se
 
 from ontschot import ESCO_ATTRIBUTION, __version__
 from ontschot.money import format_cents
+from ontschot.numbers import nl_number
 from ontschot.web.words import (
     ACTION_NAMES,
     FIELD_NAMES,
@@ -55,14 +56,6 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
 
 def euro(cents: int | None) -> str:
     return "" if cents is None else format_cents(cents)
-
-
-def nl_number(value: float | int | None, decimals: int = 0) -> str:
-    """Dutch notation: a comma for decimals, a dot between thousands (`1.158`, `84,1`)."""
-    if value is None:
-        return ""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def nl_percent(share: float | None, decimals: int = 0) -> str:
