@@ -214,12 +214,14 @@ def test_invoices_in_bulk_book_all_or_nothing_with_a_row_report(
         "intervention_request_id,amount_cents,invoice_number,invoice_date\n"
         f"{request_id},280000,F-1,2026-11-30\n"
         f"{request_id},-5,F-2,2026-11-30\n"
+        f"{request_id},twaalf euro,F-3,2026-11-30\n"
     )
     before = row_counts(db)
     refused = client.post("/api/v1/invoice-imports", content=bad, headers=headers)
     assert refused.status_code == 400
     assert "regel 3" in refused.text
+    assert "Vul een heel getal in." in refused.text, "the row report is in Dutch"
     assert row_counts(db) == before
     partial = client.post("/api/v1/invoice-imports?partial=true", content=bad, headers=headers)
     report = partial.json()
-    assert (report["booked"], [r["line"] for r in report["rejected"]]) == (1, [3])
+    assert (report["booked"], [r["line"] for r in report["rejected"]]) == (1, [3, 4])

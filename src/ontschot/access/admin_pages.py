@@ -19,9 +19,9 @@ from ontschot.access.roles import PERMISSIONS, PUBLIC_ACTIONS, ROLE_LABELS_NL, R
 from ontschot.access.schemas import OrganisationCreate, UserCreate
 from ontschot.deps import AppSettings, DbSession, SubmittedForm
 from ontschot.errors import Conflict, DomainError, NotFound
+from ontschot.messages import dutch_message
 from ontschot.web.problems import ProblemError, camel, page_raises, status_of
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 for _role in (Role.PARTNER_ADMIN, Role.SYSTEM_ADMIN):

@@ -11,8 +11,8 @@ from starlette.datastructures import FormData
 from ontschot import errors, money
 from ontschot.budget.rules.vocabulary import FundRules
 from ontschot.budget.schemas import FundCreate, FundUpdate, InstrumentCreate
+from ontschot.messages import dutch_message
 from ontschot.people.forms import iso_date, many, text
-from ontschot.web.words import dutch_message
 
 RULE_LISTS = ("instruments", "benefits", "statuses")
 RULE_TEXTS = ("age_min", "age_max", "municipalities", "sectors", "co_financing_percent")

@@ -28,6 +28,7 @@ from ontschot.budget.models import Fund, InterventionRequest, Invoice
 from ontschot.budget.requests import request_for
 from ontschot.budget.schemas import InvoiceCreate
 from ontschot.interop.rows import RowError, rejection_report_csv
+from ontschot.messages import dutch_message
 from ontschot.money import format_cents
 from ontschot.tx import atomic, transactional
 
@@ -225,7 +226,7 @@ def _parse(text: str) -> tuple[list[tuple[int, InvoiceCreate, str | None]], list
         except ValidationError as exc:
             for err in exc.errors():
                 name = str(err["loc"][0]) if err["loc"] else ""
-                problems.append(RowError(number, name, str(err["msg"])))
+                problems.append(RowError(number, name, dutch_message(str(err["msg"]))))
             continue
         key = (raw.get("idempotency_key") or "").strip() or None
         rows.append((number, data, key))

@@ -23,11 +23,11 @@ from ontschot.cases.trajectories.schemas import (
 )
 from ontschot.cases.trajectories.views import handover_read, trajectory_items
 from ontschot.deps import DbSession, SubmittedForm
+from ontschot.messages import dutch_message
 from ontschot.people.forms import many, text
 from ontschot.people.queries import CandidateFilter, list_candidates
 from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 register_navigation(Role.COACH, NavItem("/trajecten", "Mijn trajecten"))

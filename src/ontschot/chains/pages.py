@@ -20,11 +20,11 @@ from ontschot.chains import service
 from ontschot.chains.schemas import ChainTypeVersionCreate, ChainUpdate, FunctionProfileCreate
 from ontschot.chains.views import partner_names
 from ontschot.deps import DbSession, SubmittedForm
+from ontschot.messages import dutch_message
 from ontschot.people.forms import many, text
 from ontschot.people.labels import concept_labels
 from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 for _role in (Role.COACH, Role.EMPLOYER_ADVISER, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN):

@@ -15,10 +15,10 @@ from ontschot.access.deps import requires
 from ontschot.contacts import service
 from ontschot.contacts.schemas import KIND_LABELS_NL, ContactMomentIn
 from ontschot.deps import DbSession, SubmittedForm
+from ontschot.messages import dutch_message
 from ontschot.people.forms import iso_date, text
 from ontschot.web.problems import form_messages, page_raises, status_of
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 _FORM = ("contact_kind", "occurred_on", "summary", "next_action", "next_action_due")

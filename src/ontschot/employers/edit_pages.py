@@ -20,11 +20,11 @@ from ontschot.employers import relations, service
 from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.schemas import ContactPersonIn, EmployerUpdate, VacancyUpdate
 from ontschot.geo import municipality_names
+from ontschot.messages import dutch_message
 from ontschot.people.forms import iso_date, text
 from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import form_messages, page_raises, status_of
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 _EMPLOYER = ("name", "kvk_number", "sector", "municipality", "contact_user_id")

@@ -20,13 +20,14 @@ from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers import service
 from ontschot.employers.schemas import EmployerCreate, VacancyCreate, VacancyStatus
 from ontschot.geo import municipality_names
+from ontschot.messages import dutch_message
 from ontschot.people.forms import iso_date, many, text
 from ontschot.people.labels import concept_labels
 from ontschot.people.suggestions import suggest_candidates
 from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
-from ontschot.web.words import REQUIREMENT_CHOICES, dutch_message
+from ontschot.web.words import REQUIREMENT_CHOICES
 
 router = APIRouter(include_in_schema=False)
 for _role in (

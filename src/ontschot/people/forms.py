@@ -9,8 +9,8 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from ontschot.errors import DomainError
+from ontschot.messages import dutch_message
 from ontschot.web.problems import form_messages
-from ontschot.web.words import dutch_message
 
 CANDIDATE_FORM_FIELDS = (
     "first_name",

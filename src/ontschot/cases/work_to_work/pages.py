@@ -21,10 +21,10 @@ from ontschot.cases.work_to_work.schemas import AtRiskRegistration, AtRiskReport
 from ontschot.chains.models import Chain, FunctionProfile
 from ontschot.deps import DbSession, SubmittedForm
 from ontschot.employers.models import Employer
+from ontschot.messages import dutch_message
 from ontschot.people.forms import text
 from ontschot.web.problems import form_messages, page_raises
 from ontschot.web.templating import render
-from ontschot.web.words import dutch_message
 
 router = APIRouter(include_in_schema=False)
 for _role in (Role.EMPLOYER, Role.EMPLOYER_ADVISER):
