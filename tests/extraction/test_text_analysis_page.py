@@ -87,6 +87,11 @@ def test_confirmed_skills_go_to_the_vacancy_as_essential_or_optional(
     }
     assert rows[lift] == "essential"
     assert rows[python] == "optional"
+    # one confirmation is one change of the vacancy: one log entry, not one per relation
+    from ontschot.audit.models import AuditEntry
+
+    logged = db.query(AuditEntry).filter_by(action="vacancy.skills.add", object_id=str(vacancy.id))
+    assert logged.count() == 1
 
 
 def test_unknown_skill_uris_are_refused(client: Any, db: Session) -> None:

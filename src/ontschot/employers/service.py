@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -367,13 +368,18 @@ def add_vacancy_skills(
     vacancy_id: int,
     skill_uris: list[str],
     relation: SkillRelation | str,
+    essential_uris: Collection[str] = (),
 ) -> list[VacancySkill]:
-    """Add skills to a vacancy (extraction uses this); known skills keep their relation."""
+    """Add skills to a vacancy (extraction uses this); known skills keep their relation.
+
+    New skills get `relation`, those in `essential_uris` become essential: one change of
+    the vacancy, one log entry, however the confirmed skills are split."""
     vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
     relation_value = SkillRelation(relation).value
+    essential = SkillRelation.ESSENTIAL.value
     have = {s.skill_uri for s in vacancy.skills}
     added = [
-        VacancySkill(skill_uri=uri, relation=relation_value)
+        VacancySkill(skill_uri=uri, relation=essential if uri in essential_uris else relation_value)
         for uri in dict.fromkeys(skill_uris)
         if uri not in have
     ]

@@ -223,17 +223,15 @@ def add_confirmed_skills(
     if target == "vacancy":
         from ontschot.employers.service import add_vacancy_skills
 
-        essential = [u for u in skill_uris if u in essential_uris]
-        optional = [u for u in skill_uris if u not in essential_uris]
-        added = 0
-        for uris, relation in ((essential, "essential"), (optional, "optional")):
-            if uris:
-                added += len(
-                    add_vacancy_skills(
-                        db, actor=actor, vacancy_id=target_id, skill_uris=uris, relation=relation
-                    )
-                )
-        return added
+        added = add_vacancy_skills(
+            db,
+            actor=actor,
+            vacancy_id=target_id,
+            skill_uris=skill_uris,
+            relation="optional",
+            essential_uris=essential_uris,
+        )
+        return len(added)
     raise errors.Invalid(
         "Kies een werkzoekende of een vacature.",
         fields={"target": "candidate of vacancy"},
