@@ -122,3 +122,91 @@ def test_the_vacancy_page_closes_and_marks_filled(client, db):
     )
     assert stale.headers["location"].endswith("melding=verouderd")
     assert "als vervuld gemarkeerd" in client.get(done.headers["location"], headers=headers).text
+
+
+def _skills_of(db, vacancy_id):
+    from ontschot.employers.models import VacancySkill
+
+    db.expire_all()
+    rows = db.query(VacancySkill).filter_by(vacancy_id=vacancy_id)
+    return {r.skill_uri: r.relation for r in rows}
+
+
+def _edit_form(vacancy, version, skill_uri, skill_relation):
+    return {
+        "title": vacancy.title,
+        "municipality": "Enschede",
+        "status": "open",
+        "version": str(version),
+        "skill_uri": skill_uri,
+        "skill_relation": skill_relation,
+    }
+
+
+def test_the_vacancy_edit_page_turns_a_skill_optional_and_removes_another_in_one_save(client, db):
+    from sqlalchemy import select
+
+    from ontschot.audit.models import AuditEntry
+    from ontschot.taxonomy.models import Occupation, Skill
+
+    forklift, sql = db.scalars(
+        select(Skill.uri).where(Skill.label_en.in_(["operate forklift", "SQL"])).order_by(Skill.uri)
+    ).all()
+    adviser = make_user(db, Role.EMPLOYER_ADVISER)
+    vacancy = make_vacancy(
+        db, adviser, make_employer(db), title="Heftruckchauffeur", skills=[forklift, sql]
+    )
+    headers = login_as(client, db, adviser)
+    page = client.get(f"/vacatures/{vacancy.id}/bewerken", headers=headers)
+    assert page.text.count('name="skill_relation"') == 2 and "Verwijderen" in page.text
+
+    operator = db.scalar(select(Occupation.uri).where(Occupation.label_en == "forklift operator"))
+    form = _edit_form(vacancy, vacancy.version, [forklift, sql], ["optional", "remove"])
+    saved = client.post(
+        f"/vacatures/{vacancy.id}/bewerken",
+        data=form | {"occupation_uri": operator},
+        headers=headers,
+        follow_redirects=False,
+    )
+
+    assert saved.status_code == 303
+    assert _skills_of(db, vacancy.id) == {forklift: "optional"}
+    assert db.get(type(vacancy), vacancy.id).occupation_uri == operator
+    logged = db.query(AuditEntry).filter_by(action="vacancy.update", object_id=str(vacancy.id))
+    assert logged.count() == 1
+
+
+def test_a_wrong_skill_choice_or_a_stale_form_changes_no_skill(client, db):
+    from sqlalchemy import select
+
+    from ontschot.employers.service import add_vacancy_skills
+    from ontschot.taxonomy.models import Skill
+
+    forklift, sql = db.scalars(
+        select(Skill.uri).where(Skill.label_en.in_(["operate forklift", "SQL"])).order_by(Skill.uri)
+    ).all()
+    adviser = make_user(db, Role.EMPLOYER_ADVISER)
+    vacancy = make_vacancy(db, adviser, make_employer(db), title="Orderpicker", skills=[forklift])
+    headers = login_as(client, db, adviser)
+    url = f"/vacatures/{vacancy.id}/bewerken"
+    read_version = vacancy.version
+
+    wrong = client.post(
+        url, data=_edit_form(vacancy, read_version, [forklift], ["weg"]), headers=headers
+    )
+    assert wrong.status_code == 400
+    assert "Vaardigheden" in wrong.text and "essentieel, gewenst of verwijderen" in wrong.text
+    assert _skills_of(db, vacancy.id) == {forklift: "essential"}
+
+    # someone confirms a skill from a text while the form is open: the form is stale now
+    add_vacancy_skills(
+        db, actor=actor_of(adviser), vacancy_id=vacancy.id, skill_uris=[sql], relation="optional"
+    )
+    db.commit()
+    stale = client.post(
+        url, data=_edit_form(vacancy, read_version, [forklift], ["remove"]), headers=headers
+    )
+    assert stale.status_code == 412 and "Iemand anders heeft deze vacature gewijzigd" in stale.text
+    assert _skills_of(db, vacancy.id) == {forklift: "essential", sql: "optional"}
+    # the page shows the new skill beside the user's own choice, to save again
+    assert stale.text.count('name="skill_relation"') == 2

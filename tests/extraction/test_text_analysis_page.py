@@ -80,6 +80,7 @@ def test_confirmed_skills_go_to_the_vacancy_as_essential_or_optional(
     )
 
     assert page.status_code == 200, page.text
+    assert "2 vaardigheden toegevoegd" in page.text
     from ontschot.employers.models import VacancySkill
 
     rows = {

@@ -21,7 +21,8 @@ from ontschot.employers.models import Employer, Vacancy
 from ontschot.employers.schemas import ContactPersonIn, EmployerUpdate, VacancyUpdate
 from ontschot.geo import municipality_names
 from ontschot.messages import dutch_message
-from ontschot.people.forms import iso_date, text
+from ontschot.people.forms import iso_date, many, text
+from ontschot.people.labels import concept_labels
 from ontschot.people.vum import ContractForm, label_nl
 from ontschot.web.problems import form_messages, page_raises, status_of
 from ontschot.web.templating import render
@@ -41,6 +42,7 @@ _VACANCY = (
     "closing_date",
     "status",
     "description",
+    "occupation_uri",
 )
 
 
@@ -204,13 +206,25 @@ def _vacancy_values(vac: Vacancy) -> dict[str, str]:
         "closing_date": d(vac.closing_date),
         "status": vac.status,
         "description": vac.description or "",
+        "occupation_uri": vac.occupation_uri or "",
         "version": str(vac.version),
     }
 
 
+SKILL_CHOICES = [("essential", "Essentieel"), ("optional", "Gewenst"), ("remove", "Verwijderen")]
+
+
 def _vacancy_page(
-    request: Request, vac: Vacancy, v: dict[str, str], problems: dict[str, str], status: int = 200
+    request: Request,
+    db: Session,
+    vac: Vacancy,
+    v: dict[str, str],
+    problems: dict[str, str],
+    status: int = 200,
+    skills: list[tuple[str, str]] | None = None,
 ) -> HTMLResponse:
+    if skills is None:
+        skills = [(s.skill_uri, s.relation) for s in vac.skills]
     return render(
         request,
         "employers/vacancy_edit.html",
@@ -218,6 +232,9 @@ def _vacancy_page(
             "vac": vac,
             "v": v,
             "errors": problems,
+            "skills": skills,
+            "labels": concept_labels(db, [v.get("occupation_uri"), *(uri for uri, _ in skills)]),
+            "skill_choices": SKILL_CHOICES,
             "municipalities": municipality_names(),
             "contract_form_choices": [(c.value, label_nl(c.value)) for c in ContractForm],
             "status_choices": [("open", "Open"), ("closed", "Gesloten"), ("filled", "Vervuld")],
@@ -234,7 +251,7 @@ def vacancy_edit(
     actor: Annotated[Actor, Depends(requires("vacancy.update"))],
 ) -> HTMLResponse:
     vac = service.readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
-    return _vacancy_page(request, vac, _vacancy_values(vac), {})
+    return _vacancy_page(request, db, vac, _vacancy_values(vac), {})
 
 
 def _vacancy_body(v: dict[str, str], problems: dict[str, str]) -> dict[str, Any]:
@@ -244,6 +261,7 @@ def _vacancy_body(v: dict[str, str], problems: dict[str, str]) -> dict[str, Any]
         "status": v["status"] or None,
         "description": v["description"] or None,
         "contractForm": v["contract_form"] or None,
+        "occupationUri": v["occupation_uri"] or None,
     }
     for name in ("hours_min", "hours_max"):
         body[name] = v[name] or None
@@ -255,6 +273,21 @@ def _vacancy_body(v: dict[str, str], problems: dict[str, str]) -> dict[str, Any]
         except money.MoneyError as exc:
             problems[name] = str(exc)
     return body
+
+
+def _skill_choices(
+    form: Any, body: dict[str, Any], problems: dict[str, str]
+) -> list[tuple[str, str]]:
+    """The relation chosen per listed skill (the form sends them in pairs, in page order);
+    they go into `body` as the vacancy's whole skill lists, so a removed one disappears."""
+    rows = list(zip(many(form, "skill_uri"), many(form, "skill_relation"), strict=False))
+    if not rows:
+        return rows
+    if any(relation not in dict(SKILL_CHOICES) for _, relation in rows):
+        problems["skills"] = "Kies per vaardigheid essentieel, gewenst of verwijderen."
+    body["essentialSkills"] = [uri for uri, relation in rows if relation == "essential"]
+    body["optionalSkills"] = [uri for uri, relation in rows if relation == "optional"]
+    return rows
 
 
 @router.post("/vacatures/{vacancy_id}/bewerken", response_class=HTMLResponse)
@@ -269,17 +302,19 @@ def vacancy_edit_submit(
     v = {name: text(form, name) for name in _VACANCY} | {"version": text(form, "version")}
     problems: dict[str, str] = {}
     body = _vacancy_body(v, problems)
+    skills = _skill_choices(form, body, problems)
     version = int(v["version"]) if v["version"].isdigit() and len(v["version"]) < 10 else None
     try:
         data = VacancyUpdate.model_validate(body)
         if problems:
-            return _vacancy_page(request, vac, v, problems, 400)
+            return _vacancy_page(request, db, vac, v, problems, 400, skills)
         service.update_vacancy(
             db, actor=actor, vacancy_id=vacancy_id, data=data, expected_version=version
         )
     except ValidationError as exc:
         names = {"salary_min_cents": "salary_min", "salary_max_cents": "salary_max"}
-        return _vacancy_page(request, vac, v, problems | _errors(exc, names), 400)
+        names |= {"essential_skills": "skills", "optional_skills": "skills"}
+        return _vacancy_page(request, db, vac, v, problems | _errors(exc, names), 400, skills)
     except errors.DomainError as exc:
         if page_raises(exc):
             raise
@@ -295,7 +330,10 @@ def vacancy_edit_submit(
                 "opnieuw op."
             }
             v["version"] = str(fresh.version)
-        return _vacancy_page(request, fresh, v, found, status_of(exc))
+        # the fresh skill list (another change may have added one), with this user's choices
+        chosen = dict(skills)
+        fresh_skills = [(s.skill_uri, chosen.get(s.skill_uri, s.relation)) for s in fresh.skills]
+        return _vacancy_page(request, db, fresh, v, found, status_of(exc), fresh_skills)
     return RedirectResponse(f"/vacatures/{vacancy_id}?melding=gewijzigd", status_code=303)
 
 

@@ -386,6 +386,8 @@ def add_vacancy_skills(
     if added:
         vacancy.skills.extend(added)
         vacancy.updated_at = utcnow()
+        # a form that read the vacancy before these skills came must not write over them
+        vacancy.version += 1
         changed_on_commit(db, "vacancy", vacancy.id)
         audit.record(
             db,

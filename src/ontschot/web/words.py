@@ -41,6 +41,7 @@ FIELD_NAMES: dict[str, str] = {
     "work_start": "Werkervaring van",
     "work_end": "Werkervaring tot",
     "skill_uri": "Vaardigheden",
+    "skills": "Vaardigheden",
     "notes": "Notities",
     "wish_new_uri": "Gewenst beroep",
     "wish_sectors": "Gewenste sectoren",
