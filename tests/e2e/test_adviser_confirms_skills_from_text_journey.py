@@ -78,15 +78,20 @@ def test_adviser_confirms_skills_from_a_vacancy_text_and_tidies_them(
     assert len(labels) >= 3, labels
     screenshot(page, "text-analysis-vacancy-result")
 
-    # when the adviser ticks the first three and no other, and confirms
+    # when the adviser ticks the first three skills and no other, links the occupation too,
+    # and confirms
     for number, box in enumerate(boxes.all()):
         box.set_checked(number < 3)
+    page.get_by_label("ook aan de vacature koppelen").check()
+    found = page.locator("strong a").first.inner_text().strip()
     page.get_by_role("button", name="Bevestigde vaardigheden toevoegen").click()
     added = 3
-    page.get_by_role("status").filter(has_text=f"{added} vaardigheden toegevoegd").wait_for()
+    done = page.get_by_role("status").filter(has_text=f"{added} vaardigheden toegevoegd")
+    assert "Het beroep is aan de vacature gekoppeld" in done.inner_text()
 
-    # then the vacancy lists exactly those skills
+    # then the vacancy lists exactly those skills, and the occupation found
     page.goto(f"/vacatures/{world['vacancy']}")
+    assert found in page.locator("dl.facts").inner_text()
     skills = page.locator("h2:has-text('Vaardigheden') + ul.result-list li")
     assert skills.count() == added
 

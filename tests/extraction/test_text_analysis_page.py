@@ -95,6 +95,86 @@ def test_confirmed_skills_go_to_the_vacancy_as_essential_or_optional(
     assert logged.count() == 1
 
 
+def test_the_found_occupation_can_be_linked_to_the_vacancy_with_the_skills(
+    client: Any,
+    db: Session,
+    skill_uri: Callable[[str], str],
+    occupation_uri: Callable[[str], str],
+) -> None:
+    from ontschot.audit.models import AuditEntry
+    from ontschot.employers.models import Vacancy
+
+    adviser = make_user(db, role=Role.EMPLOYER_ADVISER)
+    vacancy = make_vacancy(db, adviser, make_employer(db))
+    headers = login_as(client, db, adviser)
+    analysed = client.post(
+        "/tekstanalyse", data={"vacancy": str(vacancy.id), "text": TEXT}, headers=headers
+    )
+    assert "ook aan de vacature koppelen" in analysed.text
+    operator = occupation_uri("forklift operator")
+
+    page = client.post(
+        "/tekstanalyse/bevestigen",
+        data={
+            "vacancy": str(vacancy.id),
+            "skill": [skill_uri("lift heavy weights")],
+            "occupation": operator,
+        },
+        headers=headers,
+    )
+
+    assert page.status_code == 200, page.text
+    assert "Het beroep is aan de vacature gekoppeld" in page.text
+    db.expire_all()
+    assert db.get(Vacancy, vacancy.id).occupation_uri == operator
+    logged = db.query(AuditEntry).filter(
+        AuditEntry.object_type == "vacancy", AuditEntry.object_id == str(vacancy.id)
+    )
+    assert [e.action for e in logged if e.action.startswith("vacancy.")] == [
+        "vacancy.create",
+        "vacancy.skills.add",
+    ]
+
+
+def test_an_unknown_occupation_or_one_for_a_candidate_is_refused_and_nothing_is_added(
+    client: Any, db: Session, skill_uri: Callable[[str], str], occupation_uri: Callable[[str], str]
+) -> None:
+    from ontschot.employers.models import Vacancy
+
+    adviser = make_user(db, role=Role.EMPLOYER_ADVISER)
+    vacancy = make_vacancy(db, adviser, make_employer(db))
+    coach = make_user(db, role=Role.COACH)
+    candidate = make_candidate(db, coach)
+    lift = skill_uri("lift heavy weights")
+    had = {s.skill_uri for s in candidate.skills}
+    assert lift not in had
+
+    headers = login_as(client, db, adviser)
+    unknown = client.post(
+        "/tekstanalyse/bevestigen",
+        data={"vacancy": str(vacancy.id), "skill": [lift], "occupation": "http://x.org/no"},
+        headers=headers,
+    )
+    assert unknown.status_code == 400 and "bekend ESCO-beroep" in unknown.text
+    db.expire_all()
+    refreshed = db.get(Vacancy, vacancy.id)
+    assert refreshed.occupation_uri is None and not refreshed.skills
+
+    headers = login_as(client, db, coach)
+    for_candidate = client.post(
+        "/tekstanalyse/bevestigen",
+        data={
+            "candidate": str(candidate.id),
+            "skill": [lift],
+            "occupation": occupation_uri("forklift operator"),
+        },
+        headers=headers,
+    )
+    assert for_candidate.status_code == 400
+    db.refresh(candidate)
+    assert {s.skill_uri for s in candidate.skills} == had
+
+
 def test_unknown_skill_uris_are_refused(client: Any, db: Session) -> None:
     coach = make_user(db, role=Role.COACH)
     candidate = make_candidate(db, coach)

@@ -369,11 +369,13 @@ def add_vacancy_skills(
     skill_uris: list[str],
     relation: SkillRelation | str,
     essential_uris: Collection[str] = (),
+    occupation_uri: str | None = None,
 ) -> list[VacancySkill]:
     """Add skills to a vacancy (extraction uses this); known skills keep their relation.
 
-    New skills get `relation`, those in `essential_uris` become essential: one change of
-    the vacancy, one log entry, however the confirmed skills are split."""
+    New skills get `relation`, those in `essential_uris` become essential; `occupation_uri`,
+    when given, becomes the vacancy's occupation. One change of the vacancy, one log entry,
+    however the confirmed skills are split."""
     vacancy = readable_vacancy(db, actor=actor, vacancy_id=vacancy_id, action="vacancy.update")
     relation_value = SkillRelation(relation).value
     essential = SkillRelation.ESSENTIAL.value
@@ -383,7 +385,10 @@ def add_vacancy_skills(
         for uri in dict.fromkeys(skill_uris)
         if uri not in have
     ]
-    if added:
+    new_occupation = occupation_uri is not None and occupation_uri != vacancy.occupation_uri
+    if new_occupation:
+        vacancy.occupation_uri = occupation_uri
+    if added or new_occupation:
         vacancy.skills.extend(added)
         vacancy.updated_at = utcnow()
         # a form that read the vacancy before these skills came must not write over them
@@ -392,7 +397,7 @@ def add_vacancy_skills(
         audit.record(
             db,
             actor=actor,
-            action="vacancy.skills.add",
+            action="vacancy.skills.add" if added else "vacancy.update",
             object_type="vacancy",
             object_id=vacancy.id,
             subject_key=None,

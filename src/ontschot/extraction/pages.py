@@ -103,6 +103,7 @@ def _page(
         "segments": [],
         "error": "",
         "added": None,
+        "occupation_linked": False,
         "target": None,
         "preselect": PRESELECT_SCORE,
         "max_chars": service.MAX_TEXT_CHARS,
@@ -150,9 +151,10 @@ def confirm(request: Request, form: SubmittedForm, db: DbSession, actor: User) -
     target = _target(_text(form, "candidate"), _text(form, "vacancy"))
     uris = [u for u in form.getlist("skill") if isinstance(u, str)][: service.MAX_TOP]
     essential = frozenset(u for u in form.getlist("essential") if isinstance(u, str))
+    occupation = _text(form, "occupation")[:300] or None
     if target is None:
         return _page(request, {"error": "Kies eerst een werkzoekende of vacature."}, 400)
-    if not uris:
+    if not uris and not occupation:
         return _page(
             request,
             {"target": target, "error": "Vink minstens één vaardigheid aan."},
@@ -160,12 +162,19 @@ def confirm(request: Request, form: SubmittedForm, db: DbSession, actor: User) -
             db=db,
             actor=actor,
         )
-    added = service.add_confirmed_skills(
-        db,
-        actor=actor,
-        target=target[0],
-        target_id=target[1],
-        skill_uris=uris,
-        essential_uris=essential,
-    )
-    return _page(request, {"target": target, "added": added}, db=db, actor=actor)
+    try:
+        added = service.add_confirmed_skills(
+            db,
+            actor=actor,
+            target=target[0],
+            target_id=target[1],
+            skill_uris=uris,
+            essential_uris=essential,
+            occupation_uri=occupation,
+        )
+    except DomainError as exc:
+        if status_of(exc) != 400:
+            raise
+        return _page(request, {"target": target, "error": exc.detail}, 400, db=db, actor=actor)
+    context = {"target": target, "added": added, "occupation_linked": bool(occupation)}
+    return _page(request, context, db=db, actor=actor)

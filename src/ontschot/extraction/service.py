@@ -198,12 +198,14 @@ def add_confirmed_skills(
     target_id: int,
     skill_uris: list[str],
     essential_uris: frozenset[str] = frozenset(),
+    occupation_uri: str | None = None,
 ) -> int:
     """Add skills a person confirmed on the text-analysis page to a candidate or vacancy.
 
     `target` is 'candidate' or 'vacancy'. Unknown URIs are refused. For a vacancy the
-    skills in `essential_uris` become essential, the others optional. Returns how many
-    skills were added (skills already present are left alone).
+    skills in `essential_uris` become essential, the others optional, and `occupation_uri`
+    (the occupation the analysis found, when the person ticked it) becomes its occupation.
+    Returns how many skills were added (skills already present are left alone).
     """
     actor.require("extraction.use")
     index = get_index(db)
@@ -211,6 +213,13 @@ def add_confirmed_skills(
     if unknown:
         raise errors.Invalid(
             "Onbekende vaardigheid.", fields={"skills": f"onbekende URI {unknown[0][:200]}"}
+        )
+    if occupation_uri is not None and (
+        target != "vacancy" or occupation_uri not in index.occupations.position
+    ):
+        raise errors.Invalid(
+            "Alleen een bekend ESCO-beroep kan aan een vacature worden gekoppeld.",
+            fields={"occupation": f"onbekend beroep {occupation_uri[:200]}"},
         )
     if target == "candidate":
         from ontschot.people.service import add_candidate_skills
@@ -230,6 +239,7 @@ def add_confirmed_skills(
             skill_uris=skill_uris,
             relation="optional",
             essential_uris=essential_uris,
+            occupation_uri=occupation_uri,
         )
         return len(added)
     raise errors.Invalid(
