@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ontschot.extraction.index import GENERIC_IDF, TaxonomyIndex
+from ontschot.extraction.index import GENERIC_IDF, LEXICON_KIND, TaxonomyIndex
 from ontschot.extraction.text import STOPWORDS, Token, word_stem
 
 Span = tuple[int, int]
@@ -27,6 +27,7 @@ PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its 
 CROSS_LANGUAGE = 0.85
 KNOWN_WORD_PART = 5
 WINDOW_SLACK = 3  # tokens (function words included) allowed between the matched words
+LEXICON_SLACK = 1  # a lexicon term is a phrase as people write it: its words stand together
 
 
 @dataclass
@@ -127,8 +128,11 @@ def _label_hit(
     coverage = got / total
     if coverage < MIN_COVERAGE:
         return None
+    lexicon = ref.kind == LEXICON_KIND
+    if lexicon and len(matched) < len(keys):
+        return None  # a term of the project's own is matched whole, or not at all
     width, spans = tightest_window(units, matched)
-    if width > len(matched) + WINDOW_SLACK:
+    if width > len(matched) + (LEXICON_SLACK if lexicon else WINDOW_SLACK):
         return None
     complete = len(matched) == len(keys)
     if complete:
