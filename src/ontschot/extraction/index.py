@@ -162,7 +162,7 @@ class TaxonomyIndex:
     skill_occupations: dict[int, list[int]] = field(init=False)
     skill_concept_labels: dict[int, list[int]] = field(init=False)
     skill_label_concept: np.ndarray = field(init=False)  # per skill label: its skill
-    skill_has_nl: np.ndarray = field(init=False)  # the skill has a Dutch preferred label
+    skill_has_nl: np.ndarray = field(init=False)  # a Dutch label of ESCO's or the lexicon
     splitter: CompoundSplitter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -205,6 +205,9 @@ class TaxonomyIndex:
             [ref.concept for ref in self.skills.labels], dtype=np.int64
         )
         self.skill_has_nl = np.array([bool(label) for label in self.skills.label_nl], dtype=bool)
+        for ref in self.skills.labels:
+            if ref.kind == LEXICON_KIND:
+                self.skill_has_nl[ref.concept] = True
         self.skill_occupations = defaultdict(list)
         for occ, skills in self.occ_skills.items():
             for skill in skills:
