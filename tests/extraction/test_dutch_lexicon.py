@@ -31,16 +31,19 @@ def test_a_coach_phrase_finds_order_picking(db: Session, skill_uri: Callable[[st
     assert skill_uri("pick orders for dispatching") in [s.uri for s in result.skills]
 
 
-def test_a_lexicon_term_is_evidenced_by_its_words_standing_together(
+def test_a_lexicon_term_is_evidenced_by_its_words_standing_together_in_order(
     db: Session, skill_uri: Callable[[str], str]
 ) -> None:
     together = "In het magazijn ga je orders verzamelen."
     apart = "De orders van de klanten zijn binnen en de chauffeurs komen de dozen verzamelen."
+    inverted = "Je verzamelt orders."
 
     found = _extract(db, together, lang="nl", threshold=0.0, top=50, semantic=False)
     far = _extract(db, apart, lang="nl", threshold=0.0, top=50, semantic=False)
+    turned = _extract(db, inverted, lang="nl", threshold=0.0, top=50, semantic=False)
 
     picking = skill_uri("pick orders for dispatching")
     hit = next(s for s in found.skills if s.uri == picking)
     assert [together[a:b] for a, b in hit.spans] == ["orders", "verzamelen"]
     assert picking not in [s.uri for s in far.skills]
+    assert picking not in [s.uri for s in turned.skills]  # the lexical layer keeps the order
