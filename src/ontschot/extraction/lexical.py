@@ -6,7 +6,8 @@ share of its content words present is high enough *and* one occurrence of each m
 lies within a small window of tokens: words gathered from across a long sentence
 ("controleert ... werkplek") are no evidence. The window is not ordered, because Dutch puts
 the verb second in a main clause ("Je bedient de heftruck") and last in a label
-("heftrucks bedienen").
+("heftrucks bedienen"). A term of the project's Dutch lexicon (ADR 0026) is a phrase as
+people write it, so it is matched whole, its words in its order within one spare token.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ontschot.extraction.index import GENERIC_IDF, TaxonomyIndex
+from ontschot.extraction.index import GENERIC_IDF, LEXICON_KIND, TaxonomyIndex
 from ontschot.extraction.text import STOPWORDS, Token, word_stem
 
 Span = tuple[int, int]
@@ -27,6 +28,9 @@ PARTIAL_VERB_SCORE = 0.45  # all meaningful words of a Dutch label, but not its 
 CROSS_LANGUAGE = 0.85
 KNOWN_WORD_PART = 5
 WINDOW_SLACK = 3  # tokens (function words included) allowed between the matched words
+LEXICON_SLACK = 1  # a lexicon term is a phrase as people write it: its words stand together
+# and in its order (measured on dev against the unordered window: Dutch sentences RP@5 0.566
+# against 0.558; the semantic layer still meets inverted forms like "Je pickt orders")
 
 
 @dataclass
@@ -83,6 +87,21 @@ def tightest_window(units: Units, keys: list[str]) -> tuple[int, set[Span]]:
     return width, set(chosen.values())
 
 
+def _ordered(units: Units, keys: tuple[str, ...], width: int) -> set[Span] | None:
+    """Spans of the keys occurring in their order within `width` tokens, or None."""
+    for start, span in units[keys[0]]:
+        pos, spans = start, {span}
+        for key in keys[1:]:
+            nxt = [(p, sp) for p, sp in units[key] if pos < p < start + width]
+            if not nxt:
+                break
+            pos, sp = min(nxt)
+            spans.add(sp)
+        else:
+            return spans
+    return None
+
+
 def lexical_hits(index: TaxonomyIndex, units: Units, lang: str) -> dict[int, LexicalHit]:
     """Skills whose labels the sentence's words evidence, best label per skill."""
     present = [u for u in units if u in index.posting_arrays]
@@ -127,9 +146,18 @@ def _label_hit(
     coverage = got / total
     if coverage < MIN_COVERAGE:
         return None
-    width, spans = tightest_window(units, matched)
-    if width > len(matched) + WINDOW_SLACK:
-        return None
+    lexicon = ref.kind == LEXICON_KIND
+    if lexicon and len(matched) < len(keys):
+        return None  # a term of the project's own is matched whole, or not at all
+    if lexicon:
+        found = _ordered(units, keys, len(keys) + LEXICON_SLACK)
+        if found is None:
+            return None
+        spans = found
+    else:
+        width, spans = tightest_window(units, matched)
+        if width > len(matched) + WINDOW_SLACK:
+            return None
     complete = len(matched) == len(keys)
     if complete:
         score = 0.5 + 0.45 * coverage
