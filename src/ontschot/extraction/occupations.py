@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -36,6 +38,12 @@ W_SEMANTIC = 0.45
 SEMANTIC_FLOOR = 0.78
 SEMANTIC_RANGE = 0.16
 EXACT_SCORE = 1.0
+# Common job titles written for this project (data/README.md): a whole-title hit outranks
+# every ESCO label match; a hit on part of the title ('verpleegkundige' in 'Verpleegkundige
+# ziekenhuis') counts like a close label match.
+TITLES_FILE = Path(__file__).resolve().parent / "data" / "occupation_titles.txt"
+LEXICON_SCORE = 1.0
+LEXICON_PART_SCORE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +64,29 @@ def title_query(title: str | None) -> str | None:
     """What e5 embeds for a title, if anything."""
     cleaned = clean_title(title).strip() if title is not None else ""
     return cleaned or None
+
+
+@cache
+def title_lexicon() -> dict[str, str]:
+    """Stemmed common job title -> ESCO occupation URI."""
+    entries = {}
+    for line in TITLES_FILE.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, uri = line.split("\t")[:2]
+            entries[stem_string(title)] = uri
+    return entries
+
+
+def lexicon_hits(title: str) -> list[tuple[str, float]]:
+    """The lexicon's occupations for a title: the whole title, else its longest word run."""
+    lexicon = title_lexicon()
+    words = stem_string(title).split()
+    for size in range(len(words), 0, -1):
+        score = LEXICON_SCORE if size == len(words) else LEXICON_PART_SCORE
+        hits = {lexicon[run] for i in range(len(words) - size + 1) if (run := " ".join(words[i : i + size])) in lexicon}
+        if hits:
+            return [(uri, score) for uri in sorted(hits)]
+    return []
 
 
 def calibrate(cosines: np.ndarray) -> np.ndarray:
@@ -89,6 +120,11 @@ def occupation_scores(
         scores = lexical.copy()
     for concept, weight in index.occ_exact.get(stem_string(title), ()):
         scores[concept] = max(scores[concept], EXACT_SCORE * weight)
+    for uri, score in lexicon_hits(title):
+        concept = index.occupations.position.get(uri)
+        if concept is not None:
+            # strictly above an ESCO label of another occupation with the same words
+            scores[concept] = max(scores[concept], score + 1e-3)
     return scores
 
 
