@@ -11,8 +11,8 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
+import hashlib
 import json
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -33,15 +33,22 @@ FILES = (("vacancies_nl", "nl"), ("vacancies_en", "en"), ("cvs_nl", "nl"))
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", default="")
+    parser.add_argument("--no-lexicon", action="store_true", help="as for titles it lacks")
+    parser.add_argument("--set", action="append", default=[], help="NAME=VALUE in occupations")
     args = parser.parse_args()
+    if args.no_lexicon:
+        occupations.title_lexicon = dict  # type: ignore[assignment]
+    for assignment in args.set:
+        key, value = assignment.split("=")
+        setattr(occupations, key, float(value))
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'eval.db'}"
     settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
     prepare_database(settings)
     with make_sessionmaker(make_engine(url))() as db:
         index = get_index(db, settings.data_dir)
     semantic = semantic_index(index, settings.data_dir)
-    cache = Path(tempfile.gettempdir()) / "occupation_votes.pkl"
-    votes: dict[str, np.ndarray] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    cache = Path(tempfile.gettempdir()) / "occupation_votes.npz"
+    votes: dict[str, np.ndarray] = dict(np.load(cache)) if cache.exists() else {}
     captured: list[np.ndarray] = []
     real = skills.text_occupation
 
@@ -55,16 +62,15 @@ def main() -> None:
         right = 0
         for item in items:
             text = item["text"]
-            if text not in votes:
+            key = hashlib.sha256(text.encode()).hexdigest()
+            if key not in votes:
                 skills.text_occupation = capture  # type: ignore[assignment]
                 skills.extract_skills(
                     index, text, lang=lang, top=10, semantic=semantic, encoder=ENCODER
                 )
                 skills.text_occupation = real
-                votes[text] = captured.pop()
-            got = occupations.text_occupation(
-                index, text, votes[text], semantic, ENCODER, lang
-            )
+                votes[key] = captured.pop()
+            got = occupations.text_occupation(index, text, votes[key], semantic, ENCODER, lang)
             uri = index.occupations.uris[got[0]] if got else None
             ok = uri in item["occupations"]
             right += ok
@@ -79,10 +85,10 @@ def main() -> None:
                     f"  ! {title!r} gold={item['occupation_label']!r} "
                     f"got={index.occupations.label_en[got[0]] if got else None!r} "
                     f"gold_rank={rank} gold_s={scores[g0]:.3f} top={scores[order[0]]:.3f} "
-                    f"votes gold={votes[text][g0]:.2f} got={votes[text][got[0]] if got else 0:.2f}"
+                    f"votes gold={votes[key][g0]:.2f} got={votes[key][got[0]] if got else 0:.2f}"
                 )
         print(f"{name}_dev acc@1: {right / max(1, len(items)):.3f} ({right}/{len(items)})")
-    cache.write_bytes(pickle.dumps(votes))
+    np.savez(cache, **votes)
 
 
 if __name__ == "__main__":

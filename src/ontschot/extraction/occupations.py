@@ -44,6 +44,7 @@ EXACT_SCORE = 1.0
 TITLES_FILE = Path(__file__).resolve().parent / "data" / "occupation_titles.txt"
 LEXICON_SCORE = 1.0
 LEXICON_PART_SCORE = 0.9
+LEXICON_OTHERS = 0.9  # other occupations of a known title, below the skills' tie margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,19 @@ def clean_title(text: str) -> str:
     cleaned = _TITLE_NOISE.sub(" ", text[:MAX_TITLE_CHARS])
     cleaned = re.sub(r"\d+", " ", cleaned)
     return cleaned if cleaned.strip(" -/()|,.") else text[:MAX_TITLE_CHARS]
+
+
+# A title line's tail after a dash or bar, or in brackets, names hours, place or employer
+# ('Orderpicker – 38 uur – Tilburg', 'Kok (Amsterdam)'); a slash or '&' joins two titles.
+_TAIL = re.compile(r"\s+[–—|-]\s+.*$|\s*\|.*$|\s*\([^)]*\)|\s*\[[^\]]*\]")
+_ALTERNATIVES = re.compile(r"\s*(?:/|&|\+)\s*|(?<![-\s])\s+(?:en|of|and|or)\s+", re.IGNORECASE)
+
+
+def title_parts(title: str) -> list[str]:
+    """A title without its tail, and the alternatives it joins if more than one."""
+    head = _TAIL.sub("", title[:MAX_TITLE_CHARS]).strip() or title[:MAX_TITLE_CHARS]
+    parts = [p for p in _ALTERNATIVES.split(head) if clean_title(p).strip(" -/()|,.")]
+    return [head, *parts] if len(parts) > 1 else [head]
 
 
 def title_query(title: str | None) -> str | None:
@@ -83,7 +97,11 @@ def lexicon_hits(title: str) -> list[tuple[str, float]]:
     words = stem_string(title).split()
     for size in range(len(words), 0, -1):
         score = LEXICON_SCORE if size == len(words) else LEXICON_PART_SCORE
-        hits = {lexicon[run] for i in range(len(words) - size + 1) if (run := " ".join(words[i : i + size])) in lexicon}
+        hits = {
+            lexicon[run]
+            for i in range(len(words) - size + 1)
+            if (run := " ".join(words[i : i + size])) in lexicon
+        }
         if hits:
             return [(uri, score) for uri in sorted(hits)]
     return []
@@ -101,7 +119,23 @@ def occupation_scores(
     encoder: QueryEncoder | None,
     lang: str = "nl",
 ) -> np.ndarray:
-    """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`)."""
+    """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`).
+
+    A title joining alternatives ('Orderpicker / heftruckchauffeur') scores each of them and
+    the whole, an occupation keeping its best."""
+    parts = title_parts(text)
+    scores = _part_scores(index, parts[0], semantic, encoder)
+    for part in parts[1:]:
+        np.maximum(scores, _part_scores(index, part, semantic, encoder), out=scores)
+    return scores
+
+
+def _part_scores(
+    index: TaxonomyIndex,
+    text: str,
+    semantic: SemanticIndex | None,
+    encoder: QueryEncoder | None,
+) -> np.ndarray:
     n = len(index.occupations.uris)
     title = clean_title(text)
     lexical = np.zeros(n, dtype=np.float32)
@@ -120,11 +154,15 @@ def occupation_scores(
         scores = lexical.copy()
     for concept, weight in index.occ_exact.get(stem_string(title), ()):
         scores[concept] = max(scores[concept], EXACT_SCORE * weight)
-    for uri, score in lexicon_hits(title):
-        concept = index.occupations.position.get(uri)
-        if concept is not None:
-            # strictly above an ESCO label of another occupation with the same words
-            scores[concept] = max(scores[concept], score + 1e-3)
+    hits = [
+        (index.occupations.position[uri], score)
+        for uri, score in lexicon_hits(title)
+        if uri in index.occupations.position  # a taxonomy without it (tests check the file)
+    ]
+    if any(score == LEXICON_SCORE for _, score in hits):
+        scores *= LEXICON_OTHERS  # the title is known: no skill vote may overturn it
+    for concept, score in hits:
+        scores[concept] = max(scores[concept], score)
     return scores
 
 
@@ -180,7 +218,9 @@ def title_line(text: str) -> tuple[int, int] | None:
     if end == -1 or not text[end:].strip() or not 0 < end - start <= MAX_TITLE_LINE:
         return None
     line = text[start:end].rstrip()
-    if line.endswith((".", "!", "?", ";", ":")) or len(line.split()) > MAX_TITLE_WORDS:
+    # words counted without the tail ('– 38 uur – Tilburg'), which says nothing of a sentence
+    words = clean_title(title_parts(line)[0]).split()
+    if line.endswith((".", "!", "?", ";", ":")) or len(words) > MAX_TITLE_WORDS:
         return None  # a sentence or a heading ('Werkervaring:'), not a title
     return start, start + len(line)
 
