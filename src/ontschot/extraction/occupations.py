@@ -75,8 +75,8 @@ def title_parts(title: str) -> list[str]:
 
 
 def title_query(title: str | None) -> str | None:
-    """What e5 embeds for a title, if anything."""
-    cleaned = clean_title(title).strip() if title is not None else ""
+    """What e5 embeds for a title, if anything: its head, without the tail."""
+    cleaned = clean_title(title_parts(title)[0]).strip() if title is not None else ""
     return cleaned or None
 
 
@@ -121,21 +121,23 @@ def occupation_scores(
 ) -> np.ndarray:
     """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`).
 
-    A title joining alternatives ('Orderpicker / heftruckchauffeur') scores each of them and
-    the whole, an occupation keeping its best."""
+    A title joining alternatives ('Orderpicker / heftruckchauffeur') has each of them scored
+    lexically beside the whole, an occupation keeping its best; e5 reads the whole title once
+    (the query a batch asked for beforehand, see `title_query`)."""
+    sem = None
+    query_text = title_query(text)
+    if semantic is not None and encoder is not None and query_text is not None:
+        sem = np.zeros(len(index.occupations.uris), dtype=np.float32)
+        cos = semantic.occ_matrix @ encoder.queries([query_text])[0]
+        np.maximum.at(sem, semantic.occ_concepts, calibrate(cos).astype(np.float32))
     parts = title_parts(text)
-    scores = _part_scores(index, parts[0], semantic, encoder)
+    scores = _part_scores(index, parts[0], sem)
     for part in parts[1:]:
-        np.maximum(scores, _part_scores(index, part, semantic, encoder), out=scores)
+        np.maximum(scores, _part_scores(index, part, sem), out=scores)
     return scores
 
 
-def _part_scores(
-    index: TaxonomyIndex,
-    text: str,
-    semantic: SemanticIndex | None,
-    encoder: QueryEncoder | None,
-) -> np.ndarray:
+def _part_scores(index: TaxonomyIndex, text: str, sem: np.ndarray | None) -> np.ndarray:
     n = len(index.occupations.uris)
     title = clean_title(text)
     lexical = np.zeros(n, dtype=np.float32)
@@ -143,15 +145,7 @@ def _part_scores(
     if label_sims is not None:
         label_sims *= index.occ_ngrams.label_weight
         np.maximum.at(lexical, index.occ_ngrams.label_concept, label_sims)
-    sem = np.zeros(n, dtype=np.float32)
-    query_text = title_query(text)
-    if semantic is not None and encoder is not None and query_text is not None:
-        query = encoder.queries([query_text])[0]
-        cos = semantic.occ_matrix @ query
-        np.maximum.at(sem, semantic.occ_concepts, calibrate(cos).astype(np.float32))
-        scores = W_TRIGRAM * lexical + W_SEMANTIC * sem
-    else:
-        scores = lexical.copy()
+    scores = lexical.copy() if sem is None else W_TRIGRAM * lexical + W_SEMANTIC * sem
     for concept, weight in index.occ_exact.get(stem_string(title), ()):
         scores[concept] = max(scores[concept], EXACT_SCORE * weight)
     hits = [
