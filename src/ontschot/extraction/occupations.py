@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -36,6 +38,13 @@ W_SEMANTIC = 0.45
 SEMANTIC_FLOOR = 0.78
 SEMANTIC_RANGE = 0.16
 EXACT_SCORE = 1.0
+# Common job titles written for this project (data/README.md): a whole-title hit outranks
+# every ESCO label match; a hit on part of the title ('verpleegkundige' in 'Verpleegkundige
+# ziekenhuis') counts like a close label match.
+TITLES_FILE = Path(__file__).resolve().parent / "data" / "occupation_titles.txt"
+LEXICON_SCORE = 1.0
+LEXICON_PART_SCORE = 0.9
+LEXICON_OTHERS = 0.9  # other occupations of a known title, below the skills' tie margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +61,50 @@ def clean_title(text: str) -> str:
     return cleaned if cleaned.strip(" -/()|,.") else text[:MAX_TITLE_CHARS]
 
 
+# A title line's tail after a dash or bar, or in brackets, names hours, place or employer
+# ('Orderpicker – 38 uur – Tilburg', 'Kok (Amsterdam)'); a slash or '&' joins two titles.
+_TAIL = re.compile(r"\s+[–—|-]\s+.*$|\s*\|.*$|\s*\([^)]*\)|\s*\[[^\]]*\]")
+_ALTERNATIVES = re.compile(r"\s*(?:/|&|\+)\s*|(?<![-\s])\s+(?:en|of|and|or)\s+", re.IGNORECASE)
+
+
+def title_parts(title: str) -> list[str]:
+    """A title without its tail, and the alternatives it joins if more than one."""
+    head = _TAIL.sub("", title[:MAX_TITLE_CHARS]).strip() or title[:MAX_TITLE_CHARS]
+    parts = [p for p in _ALTERNATIVES.split(head) if clean_title(p).strip(" -/()|,.")]
+    return [head, *parts] if len(parts) > 1 else [head]
+
+
 def title_query(title: str | None) -> str | None:
-    """What e5 embeds for a title, if anything."""
-    cleaned = clean_title(title).strip() if title is not None else ""
+    """What e5 embeds for a title, if anything: its head, without the tail."""
+    cleaned = clean_title(title_parts(title)[0]).strip() if title is not None else ""
     return cleaned or None
+
+
+@cache
+def title_lexicon() -> dict[str, str]:
+    """Stemmed common job title -> ESCO occupation URI."""
+    entries = {}
+    for line in TITLES_FILE.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, uri = line.split("\t")[:2]
+            entries[stem_string(title)] = uri
+    return entries
+
+
+def lexicon_hits(title: str) -> list[tuple[str, float]]:
+    """The lexicon's occupations for a title: the whole title, else its longest word run."""
+    lexicon = title_lexicon()
+    words = stem_string(title).split()
+    for size in range(len(words), 0, -1):
+        score = LEXICON_SCORE if size == len(words) else LEXICON_PART_SCORE
+        hits = {
+            lexicon[run]
+            for i in range(len(words) - size + 1)
+            if (run := " ".join(words[i : i + size])) in lexicon
+        }
+        if hits:
+            return [(uri, score) for uri in sorted(hits)]
+    return []
 
 
 def calibrate(cosines: np.ndarray) -> np.ndarray:
@@ -70,7 +119,25 @@ def occupation_scores(
     encoder: QueryEncoder | None,
     lang: str = "nl",
 ) -> np.ndarray:
-    """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`)."""
+    """Score in [0, 1] for every occupation (array aligned with `index.occupations.uris`).
+
+    A title joining alternatives ('Orderpicker / heftruckchauffeur') has each of them scored
+    lexically beside the whole, an occupation keeping its best; e5 reads the whole title once
+    (the query a batch asked for beforehand, see `title_query`)."""
+    sem = None
+    query_text = title_query(text)
+    if semantic is not None and encoder is not None and query_text is not None:
+        sem = np.zeros(len(index.occupations.uris), dtype=np.float32)
+        cos = semantic.occ_matrix @ encoder.queries([query_text])[0]
+        np.maximum.at(sem, semantic.occ_concepts, calibrate(cos).astype(np.float32))
+    parts = title_parts(text)
+    scores = _part_scores(index, parts[0], sem)
+    for part in parts[1:]:
+        np.maximum(scores, _part_scores(index, part, sem), out=scores)
+    return scores
+
+
+def _part_scores(index: TaxonomyIndex, text: str, sem: np.ndarray | None) -> np.ndarray:
     n = len(index.occupations.uris)
     title = clean_title(text)
     lexical = np.zeros(n, dtype=np.float32)
@@ -78,17 +145,18 @@ def occupation_scores(
     if label_sims is not None:
         label_sims *= index.occ_ngrams.label_weight
         np.maximum.at(lexical, index.occ_ngrams.label_concept, label_sims)
-    sem = np.zeros(n, dtype=np.float32)
-    query_text = title_query(text)
-    if semantic is not None and encoder is not None and query_text is not None:
-        query = encoder.queries([query_text])[0]
-        cos = semantic.occ_matrix @ query
-        np.maximum.at(sem, semantic.occ_concepts, calibrate(cos).astype(np.float32))
-        scores = W_TRIGRAM * lexical + W_SEMANTIC * sem
-    else:
-        scores = lexical.copy()
+    scores = lexical.copy() if sem is None else W_TRIGRAM * lexical + W_SEMANTIC * sem
     for concept, weight in index.occ_exact.get(stem_string(title), ()):
         scores[concept] = max(scores[concept], EXACT_SCORE * weight)
+    hits = [
+        (index.occupations.position[uri], score)
+        for uri, score in lexicon_hits(title)
+        if uri in index.occupations.position  # a taxonomy without it (tests check the file)
+    ]
+    if any(score == LEXICON_SCORE for _, score in hits):
+        scores *= LEXICON_OTHERS  # the title is known: no skill vote may overturn it
+    for concept, score in hits:
+        scores[concept] = max(scores[concept], score)
     return scores
 
 
@@ -144,7 +212,9 @@ def title_line(text: str) -> tuple[int, int] | None:
     if end == -1 or not text[end:].strip() or not 0 < end - start <= MAX_TITLE_LINE:
         return None
     line = text[start:end].rstrip()
-    if line.endswith((".", "!", "?", ";", ":")) or len(line.split()) > MAX_TITLE_WORDS:
+    # words counted without the tail ('– 38 uur – Tilburg'), which says nothing of a sentence
+    words = clean_title(title_parts(line)[0]).split()
+    if line.endswith((".", "!", "?", ";", ":")) or len(words) > MAX_TITLE_WORDS:
         return None  # a sentence or a heading ('Werkervaring:'), not a title
     return start, start + len(line)
 
