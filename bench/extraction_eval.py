@@ -168,7 +168,7 @@ def skill_set(
     if name.startswith("phrases"):
         # the project's lexicon holds common terms, so some phrases are in it word for word:
         # the figure on the others shows what carries over to terms nobody wrote down
-        terms = {term.lower() for _, term in read_lexicon()}
+        terms = {term.lower() for _, _, term in read_lexicon()}
         outside = [n for n, i in enumerate(items) if i["text"].strip().lower() not in terms]
         show(
             f"{name}_outside_lexicon",

@@ -32,7 +32,7 @@ from ontschot.setup import prepare_database
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default="")
-    parser.add_argument("--lexicon", action="store_true", help="only the Dutch lexicon terms")
+    parser.add_argument("--lexicon", action="store_true", help="only the lexicon terms")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'vectors.db'}"
     settings = Settings(database_url=url)
@@ -42,8 +42,12 @@ def main() -> None:
     keys, _, _ = embedded_labels(index)
     target = BUNDLED
     if args.lexicon:
-        terms = {ref.text for ref in index.skills.labels if ref.kind == LEXICON_KIND}
-        keys = [k for k in dict.fromkeys(keys) if k.startswith("skill|nl|") and k[9:] in terms]
+        terms = {
+            f"skill|{ref.lang}|{ref.text}"
+            for ref in index.skills.labels
+            if ref.kind == LEXICON_KIND
+        }
+        keys = [k for k in dict.fromkeys(keys) if k in terms]
         target = BUNDLED_LEXICON
     texts = [k.split("|", 2)[2] for k in keys]
     started = time.perf_counter()

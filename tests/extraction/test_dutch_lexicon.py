@@ -20,9 +20,9 @@ def test_every_lexicon_term_names_a_skill_of_the_taxonomy(db: Session) -> None:
     pairs = read_lexicon()
 
     assert len(pairs) > 500
-    assert [uri for uri, _ in pairs if uri not in index.skills.position] == []
+    assert [uri for uri, _, _ in pairs if uri not in index.skills.position] == []
     lexicon_labels = [ref for ref in index.skills.labels if ref.kind == LEXICON_KIND]
-    assert {ref.lang for ref in lexicon_labels} == {"nl"}
+    assert {ref.lang for ref in lexicon_labels} == {"nl", "en"}
 
 
 def test_a_coach_phrase_finds_order_picking(db: Session, skill_uri: Callable[[str], str]) -> None:
@@ -47,3 +47,11 @@ def test_a_lexicon_term_is_evidenced_by_its_words_standing_together_in_order(
     assert [together[a:b] for a, b in hit.spans] == ["orders", "verzamelen"]
     assert picking not in [s.uri for s in far.skills]
     assert picking not in [s.uri for s in turned.skills]  # the lexical layer keeps the order
+
+
+def test_an_english_lexicon_term_finds_the_skill_esco_words_otherwise(
+    db: Session, skill_uri: Callable[[str], str]
+) -> None:
+    result = _extract(db, "You will be working the till.", lang="en", top=5, semantic=False)
+
+    assert skill_uri("operate cash register") in [s.uri for s in result.skills]

@@ -36,23 +36,26 @@ log = logging.getLogger(__name__)
 INDEX_FORMAT = 8  # bump when the index layout changes, so old disk caches are ignored
 GENERIC_IDF = 6.0  # label words at least this common ('bedienen', 'use') are generic
 KIND_WEIGHT = {"preferred": 1.0, "alt": 0.97, "hidden": 0.9}
-# The project's own Dutch terms for skills (issue 13; README in data/): extra Dutch labels of
-# kind "lexicon", because ESCO gives only ~5,450 of its 13,939 skills a Dutch label at all.
+# The project's own Dutch (and a few English) terms for skills (issue 13; README in data/):
+# extra labels of kind "lexicon", because ESCO gives only ~5,450 of its 13,939 skills a Dutch
+# label at all, and its English labels miss common wording ("order picking").
 LEXICON = Path(__file__).resolve().parent / "data" / "skills_nl_lexicon.tsv"
 LEXICON_KIND = "lexicon"
 
 
-def read_lexicon(path: Path = LEXICON) -> list[tuple[str, str]]:
-    """(skill URI, Dutch term) pairs of the lexicon file; '#' lines are comments."""
+def read_lexicon(path: Path = LEXICON) -> list[tuple[str, str, str]]:
+    """(skill URI, language, term) of the lexicon file: its 3rd column holds Dutch terms, an
+    optional 4th English ones (wording ESCO's English labels miss); '#' lines are comments."""
     if not path.exists():
         return []
-    pairs: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        uri, _english, terms = line.split("\t")
-        pairs.extend((uri, term.strip()) for term in terms.split(";") if term.strip())
-    return pairs
+        uri, _english_label, *columns = line.split("\t")
+        for lang, terms in zip(("nl", "en"), columns, strict=False):
+            found.extend((uri, lang, t.strip()) for t in terms.split(";") if t.strip())
+    return found
 
 
 def lexicon_digest(path: Path = LEXICON) -> str:
@@ -206,7 +209,7 @@ class TaxonomyIndex:
         )
         self.skill_has_nl = np.array([bool(label) for label in self.skills.label_nl], dtype=bool)
         for ref in self.skills.labels:
-            if ref.kind == LEXICON_KIND:
+            if ref.kind == LEXICON_KIND and ref.lang == "nl":
                 self.skill_has_nl[ref.concept] = True
         self.skill_occupations = defaultdict(list)
         for occ, skills in self.occ_skills.items():
@@ -317,11 +320,11 @@ def build_index(db: Session, checksum: str, esco_version: str) -> TaxonomyIndex:
         if pos is not None and text:
             target.labels.append(LabelRef(pos, lang, kind, text))
     known = {(ref.concept, ref.text.lower()) for ref in skills.labels}
-    for uri, term in read_lexicon():
+    for uri, lang, term in read_lexicon():
         pos = skills.position.get(uri)
         if pos is not None and (pos, term.lower()) not in known:
             known.add((pos, term.lower()))
-            skills.labels.append(LabelRef(pos, "nl", LEXICON_KIND, term))
+            skills.labels.append(LabelRef(pos, lang, LEXICON_KIND, term))
 
     occ_exact: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for ref in occupations.labels:
