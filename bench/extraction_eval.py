@@ -29,17 +29,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared; before n
 
 import argparse
 import json
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ontschot.config import Settings
-from ontschot.db import make_engine, make_sessionmaker
-from ontschot.extraction.embeddings import ENCODER, SemanticIndex, semantic_index
-from ontschot.extraction.index import TaxonomyIndex, get_index, read_lexicon
+from extraction_index import bench_index
+from ontschot.extraction.embeddings import ENCODER, SemanticIndex
+from ontschot.extraction.index import TaxonomyIndex, read_lexicon
 from ontschot.extraction.occupations import (
     LEXICON_SCORE,
     lexicon_hits,
@@ -47,7 +45,6 @@ from ontschot.extraction.occupations import (
     text_title,
 )
 from ontschot.extraction.skills import DEFAULT_THRESHOLD, extract_skills
-from ontschot.setup import prepare_database
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = DATA / "extraction"
@@ -276,12 +273,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="run only sets whose name starts with this")
     parser.add_argument("--dump", default="", help="write every answer to this JSON file")
     args = parser.parse_args()
-    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'eval.db'}"
-    settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
-    prepare_database(settings)
-    with make_sessionmaker(make_engine(url))() as db:
-        index = get_index(db, settings.data_dir)
-    semantic = semantic_index(index, settings.data_dir)
+    index, semantic = bench_index()
     base = Baseline(index, semantic)
     splits = ("dev", "test") if args.split == "all" else (args.split,)
     print(f"default_threshold: {DEFAULT_THRESHOLD}")

@@ -19,18 +19,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from ontschot.config import Settings
-from ontschot.db import make_engine, make_sessionmaker
-from ontschot.extraction.embeddings import ENCODER, semantic_index
-from ontschot.extraction.index import get_index
+from extraction_index import bench_index
+from ontschot.extraction.embeddings import ENCODER
 from ontschot.extraction.rerank import FEATURES, WEIGHTS_FILE, candidates, fit
 from ontschot.extraction.skills import _sentences, sentence_queries
-from ontschot.setup import prepare_database
 
 SETS = Path(__file__).resolve().parent / "data" / "extraction"
 
@@ -54,12 +50,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="fit and report, do not write")
     parser.add_argument("--l2", type=float, default=10.0)
     args = parser.parse_args()
-    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'train.db'}"
-    settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
-    prepare_database(settings)
-    with make_sessionmaker(make_engine(url))() as db:
-        index = get_index(db, settings.data_dir)
-    semantic = semantic_index(index, settings.data_dir)
+    index, semantic = bench_index()
     rows, labels, groups, golds = [], [], [], []
     for number, (text, lang, gold) in enumerate(dev_items()):
         work = _sentences(index, text, lang)

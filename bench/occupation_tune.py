@@ -19,12 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from ontschot.config import Settings
-from ontschot.db import make_engine, make_sessionmaker
+from extraction_index import bench_index
 from ontschot.extraction import occupations, skills
-from ontschot.extraction.embeddings import ENCODER, semantic_index
-from ontschot.extraction.index import get_index
-from ontschot.setup import prepare_database
+from ontschot.extraction.embeddings import ENCODER
 
 SETS = Path(__file__).resolve().parent / "data" / "extraction"
 FILES = (("vacancies_nl", "nl"), ("vacancies_en", "en"), ("cvs_nl", "nl"))
@@ -41,12 +38,7 @@ def main() -> None:
     for assignment in args.set:
         key, value = assignment.split("=")
         setattr(occupations, key, float(value))
-    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'eval.db'}"
-    settings = Settings(database_url=url, data_dir=Path(tempfile.gettempdir()) / "ontschot-bench")
-    prepare_database(settings)
-    with make_sessionmaker(make_engine(url))() as db:
-        index = get_index(db, settings.data_dir)
-    semantic = semantic_index(index, settings.data_dir)
+    index, semantic = bench_index()
     cache = Path(tempfile.gettempdir()) / "occupation_votes.npz"
     votes: dict[str, np.ndarray] = dict(np.load(cache)) if cache.exists() else {}
     captured: list[np.ndarray] = []
