@@ -1,6 +1,7 @@
 """Journey (issue 13): an employer adviser pastes a vacancy text into the text analysis,
 sees the occupation and the evidence, confirms the skills that fit onto the vacancy, and then
-tidies them on the vacancy's edit page (one becomes optional, a wrong one is removed)."""
+tidies them on the vacancy's edit page (one becomes optional, a wrong one is removed, a wrong
+number of hours is refused without losing those choices, the occupation is picked anew)."""
 
 from __future__ import annotations
 
@@ -102,6 +103,23 @@ def test_adviser_confirms_skills_from_a_vacancy_text_and_tidies_them(
     first, second = labels[0].strip(), labels[1].strip()
     page.get_by_role("combobox", name=first, exact=True).select_option("optional")
     page.get_by_role("combobox", name=second, exact=True).select_option("remove")
+    # and, by mistake, sets the minimum hours above the maximum of 40
+    page.get_by_label("Minimaal uren per week").fill("45")
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+
+    # then the page names the field, and the skill choices are still as the adviser set them
+    page.locator("#foutoverzicht").wait_for()
+    screenshot(page, "vacancy-edit-skills-wrong-hours")
+    assert page.get_by_role("combobox", name=first, exact=True).input_value() == "optional"
+    assert page.get_by_role("combobox", name=second, exact=True).input_value() == "remove"
+
+    # when the hours are put right and another occupation is chosen with the picker
+    page.get_by_label("Minimaal uren per week").fill("32")
+    page.get_by_label("Beroep (ESCO)").press_sequentially("magazijnmedewerker", delay=20)
+    choice = page.locator("#keuze-occupation_uri label.choice").filter(has_text="magazijn").first
+    choice.wait_for()
+    picked = choice.inner_text().strip()
+    choice.locator("input").check()
     screenshot(page, "vacancy-edit-skills")
     page.get_by_role("button", name="Wijzigingen opslaan").click()
 
@@ -112,4 +130,5 @@ def test_adviser_confirms_skills_from_a_vacancy_text_and_tidies_them(
     assert skills.count() == added - 1
     row = page.locator("h2:has-text('Vaardigheden') + ul.result-list li").filter(has_text=first)
     assert "gewenst" in row.inner_text()
+    assert picked in page.locator("dl.facts").inner_text()
     screenshot(page, "vacancy-skills-after-edit")
